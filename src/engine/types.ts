@@ -384,6 +384,8 @@ export interface OverallVerdict {
 
 export interface Assessment {
   profileId: string;
+  /** The resolved profile the assessment was judged by (thresholds, limits, options in force). */
+  profile: RuleProfile;
   cvRule: CvRule;
   splitFacilities: boolean;
   /** Every section of every school, included or not, in dataset order. */
