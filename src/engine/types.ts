@@ -268,6 +268,10 @@ export interface CvStat {
   reason?: string;
   /** Within the group limit (only meaningful when cv is not null). */
   withinLimit: boolean | null;
+  /** Units that entered this indicator's CV (added: units with a data error here are left out). */
+  units?: number;
+  /** Chinese note, e.g. how many units were left out for data errors (added). */
+  note?: string;
 }
 
 export type CvRule = "each" | "composite";
@@ -347,6 +351,8 @@ export interface StatusCounts {
   basic: number;
   unmet: number;
   error: number;
+  /** Checks not evaluated (column absent) — counted in total (added). */
+  skipped?: number;
   total: number;
 }
 
@@ -446,6 +452,11 @@ export interface RuleProfile {
   scaleBasicLimit: { default: number | null; nineYear: number | null; twelveYear: number | null };
   /** 205: largest class ≤ met; < large → basic; ≥ large → unmet (大班额). */
   classSize: { primary: number; junior: number; large: number };
+  /**
+   * 205 county verdict: when true, 基本达标 sections (over the limit but no 大班额) do not block
+   * the item (some provinces); default false = every section must be 达标 (added, optional).
+   */
+  classSizeBasicAccepted?: boolean;
   /** County requirements (fractions for ratios). */
   county: {
     specialEdFundsPerStudent: number; // 207, 元

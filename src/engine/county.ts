@@ -1,0 +1,570 @@
+/**
+ * County items 101–309, 社会认可度 and 一票否决 (indicators.md §4–§7), in report order, each with
+ * figure, display, requirement text and verdict.
+ */
+import { reaches } from "./math";
+import { fixed, num, percent } from "./format";
+import { COUNTY_ITEMS, ITEM_NAMES, QUALITATIVE_ITEMS, VETO_ITEMS } from "./profiles";
+import { INDICATOR_CODES, SECTION_LABEL, SECTIONS } from "./types";
+import type {
+  CheckStatus,
+  CountyArea,
+  CountyData,
+  CountyFlagKey,
+  CountyItemResult,
+  CountyNumericKey,
+  CountyStatus,
+  GroupBalance,
+  GroupCounts,
+  IndicatorCode,
+  QualitativeCode,
+  RuleProfile,
+  SchoolChecks,
+  SchoolField,
+  SchoolRecord,
+  Section,
+  StatusCounts,
+  VetoKey,
+} from "./types";
+
+/** What the county items need from the school-level results. */
+export interface CountyContext {
+  profile: RuleProfile;
+  county: CountyData;
+  schools: readonly SchoolRecord[];
+  checks: readonly SchoolChecks[];
+  counts: Record<Section, GroupCounts>;
+  balance: Record<Section, GroupBalance>;
+  absent: ReadonlySet<SchoolField>;
+}
+
+type Failure = { ok: false; status: "pending" | "skipped"; reason: string };
+type Got<T> = { ok: true; v: T } | Failure;
+
+function readCounty<T>(
+  county: CountyData,
+  key: CountyNumericKey | CountyFlagKey,
+  entry: T | "pending" | null | undefined,
+): Got<T> {
+  const name = COUNTY_ITEMS[key].name;
+  if (county.invalid?.includes(key)) return { ok: false, status: "skipped", reason: `「${name}」数据有误` };
+  if (entry === "pending") return { ok: false, status: "pending", reason: `「${name}」待定` };
+  if (entry === null || entry === undefined) return { ok: false, status: "skipped", reason: `未填写「${name}」` };
+  return { ok: true, v: entry as T };
+}
+
+const numberOf = (c: CountyData, k: CountyNumericKey): Got<number> => readCounty<number>(c, k, c.numbers[k]);
+const flagOf = (c: CountyData, k: CountyFlagKey): Got<boolean> => readCounty<boolean>(c, k, c.flags[k]);
+
+/** First failure: skipped (data missing) wins over pending. */
+function failureOf(reads: Got<unknown>[]): Failure | null {
+  let pending: Failure | null = null;
+  for (const r of reads) {
+    if (!r.ok) {
+      if (r.status === "skipped") return r;
+      pending ??= r;
+    }
+  }
+  return pending;
+}
+
+function areaOf(code: string): CountyArea {
+  if (code === "recognition") return "recognition";
+  if (code === "veto") return "veto";
+  return code[0] === "1" ? "resources" : code[0] === "2" ? "government" : "quality";
+}
+
+function item(
+  code: string,
+  value: CountyItemResult["value"],
+  display: string,
+  requirement: string,
+  status: CountyStatus,
+  reason?: string,
+  details?: CountyItemResult["details"],
+): CountyItemResult {
+  const r: CountyItemResult = { code, name: ITEM_NAMES[code], area: areaOf(code), value, display, requirement, status };
+  if (reason !== undefined) r.reason = reason;
+  if (details !== undefined) r.details = details;
+  return r;
+}
+
+function failed(code: string, requirement: string, f: Failure, details?: CountyItemResult["details"]): CountyItemResult {
+  return item(code, null, f.status === "pending" ? "待定" : "", requirement, f.status, f.reason, details);
+}
+
+const pct = (x: number): string => `${fixed(x * 100, 2).replace(/\.?0+$/, "")}%`;
+
+/** "甲、乙、丙等8所" — a short list of school names. */
+export function nameList(names: readonly string[], max = 5): string {
+  if (names.length <= max) return names.join("、");
+  return `${names.slice(0, max).join("、")}等${names.length}所`;
+}
+
+/** Verdict of a per-school check over the assessed schools. */
+function aggregate(
+  entries: { school: string; status: CheckStatus; reason?: string }[],
+  acceptBasic: boolean,
+): { status: CountyStatus; reason?: string } {
+  const bad = entries.filter((e) => e.status === "unmet" || (e.status === "basic" && !acceptBasic));
+  if (bad.length > 0) return { status: "unmet", reason: `未达标：${nameList(bad.map((e) => e.school))}` };
+  const errors = entries.filter((e) => e.status === "error");
+  if (errors.length > 0) return { status: "skipped", reason: `数据有误：${nameList(errors.map((e) => e.school))}` };
+  const skipped = entries.find((e) => e.status === "skipped");
+  if (skipped) return { status: "skipped", reason: skipped.reason };
+  if (entries.length === 0) return { status: "skipped", reason: "无参评学校" };
+  return { status: "met" };
+}
+
+/** "56/69 达标、13 基本达标" for one group's counts. */
+function countsText(c: StatusCounts): string {
+  let s = `${c.met}/${c.total} 达标`;
+  if (c.basic > 0) s += `、${c.basic} 基本达标`;
+  if (c.unmet > 0) s += `、${c.unmet} 未达标`;
+  if (c.error > 0) s += `、${c.error} 数据有误`;
+  if ((c.skipped ?? 0) > 0) s += `、${c.skipped} 未评估`;
+  return s;
+}
+
+function groupsText(counts: Record<Section, GroupCounts>, pick: (g: GroupCounts) => StatusCounts): string {
+  return SECTIONS.filter((s) => counts[s].units > 0)
+    .map((s) => `${SECTION_LABEL[s]} ${countsText(pick(counts[s]))}`)
+    .join("；");
+}
+
+function resourceItem(code: IndicatorCode, ctx: CountyContext): CountyItemResult {
+  const { profile, counts, balance } = ctx;
+  const rule = profile.indicators[code];
+  const requirement = `小学≥${rule.threshold.primary}${rule.unit}、初中≥${rule.threshold.junior}${rule.unit}（每校至少${profile.minMetIndicators}项达标、余项不低于${Math.round(profile.basicRatio * 100)}%）`;
+  const details: Record<string, number | string | boolean | null> = {};
+  let met = 0;
+  let total = 0;
+  let unmet = 0;
+  let error = 0;
+  for (const s of SECTIONS) {
+    const c = counts[s].indicators[code];
+    details[`${s}Met`] = c.met;
+    details[`${s}Basic`] = c.basic;
+    details[`${s}Unmet`] = c.unmet;
+    details[`${s}Error`] = c.error;
+    details[`${s}Units`] = c.total;
+    details[`${s}Cv`] = balance[s].indicators[code].cv;
+    met += c.met;
+    total += c.total;
+    unmet += c.unmet;
+    error += c.error;
+  }
+  const cvFail = profile.cvRule === "each" && SECTIONS.some((s) => balance[s].failing.includes(code));
+  let status: CountyStatus = "met";
+  let reason: string | undefined;
+  if (unmet > 0 || cvFail) {
+    status = "unmet";
+    reason = [unmet > 0 ? `${unmet}个监测点未达标` : "", cvFail ? "差异系数超过要求" : ""].filter(Boolean).join("，");
+  } else if (error > 0) {
+    status = "skipped";
+    reason = `${error}个监测点数据有误`;
+  } else if (total === 0) {
+    status = "skipped";
+    reason = "无参评监测点";
+  }
+  return item(code, total > 0 ? met / total : null, groupsText(counts, (g) => g.indicators[code]), requirement, status, reason, details);
+}
+
+function qualitativeItem(code: QualitativeCode, county: CountyData): CountyItemResult {
+  const name = QUALITATIVE_ITEMS[code];
+  const note = county.qualitativeNotes?.[code];
+  const details = note ? { note } : undefined;
+  const requirement = "自评达标";
+  if (county.invalid?.includes(code)) return item(code, null, "", requirement, "skipped", `「${name}」自评结论数据有误`, details);
+  const e = county.qualitative[code];
+  if (e === "pending") return item(code, null, "待定", requirement, "pending", `「${name}」待定`, details);
+  if (e === null || e === undefined) return item(code, null, "", requirement, "skipped", `未填写「${name}」自评结论`, details);
+  return item(code, e ? "达标" : "未达标", e ? "达标" : "未达标", requirement, e ? "met" : "unmet", undefined, details);
+}
+
+function flagItem(code: string, key: CountyFlagKey, requirement: string, county: CountyData): CountyItemResult {
+  const f = flagOf(county, key);
+  if (!f.ok) return failed(code, requirement, f);
+  return item(code, f.v ? "是" : "否", f.v ? "是" : "否", requirement, f.v ? "met" : "unmet");
+}
+
+/** A ratio item a/b ≥ min. */
+function ratioItem(
+  code: string,
+  a: CountyNumericKey,
+  b: CountyNumericKey,
+  min: number,
+  requirement: string,
+  ctx: CountyContext,
+): CountyItemResult {
+  const ra = numberOf(ctx.county, a);
+  const rb = numberOf(ctx.county, b);
+  const f = failureOf([ra, rb]);
+  if (f) return failed(code, requirement, f);
+  const va = (ra as { v: number }).v;
+  const vb = (rb as { v: number }).v;
+  if (!(vb > 0)) return item(code, null, "", requirement, "skipped", `「${COUNTY_ITEMS[b].name}」为0`);
+  const ratio = va / vb;
+  return item(code, ratio, percent(ratio), requirement, reaches(ratio, min, ctx.profile.tolerance) ? "met" : "unmet", undefined, {
+    numerator: va,
+    denominator: vb,
+    fraction: `${num(va)}/${num(vb)}`,
+  });
+}
+
+/** A county total over schools: Σ part / Σ whole (209, 212). */
+function schoolTotalItem(
+  code: string,
+  part: "trainedTeachers" | "certifiedTeachers",
+  min: number,
+  requirement: string,
+  ctx: CountyContext,
+): CountyItemResult {
+  for (const f of [part, "teachers"] as const) {
+    if (ctx.absent.has(f)) return item(code, null, "", requirement, "skipped", `缺少「${f === "teachers" ? "专任教师数" : part === "trainedTeachers" ? "培训完成教师数" : "持证专任教师数"}」列`);
+  }
+  let sp = 0;
+  let st = 0;
+  let missing = 0;
+  const invalid: string[] = [];
+  for (const s of ctx.schools) {
+    if (s.invalid?.includes(part) || s.invalid?.includes("teachers")) {
+      invalid.push(s.name);
+      continue;
+    }
+    const p = s.values[part];
+    const t = s.values.teachers;
+    if (typeof p !== "number" || typeof t !== "number") {
+      if (typeof p === "number" || typeof t === "number") missing++;
+      continue;
+    }
+    sp += p;
+    st += t;
+  }
+  if (invalid.length > 0) return item(code, null, "", requirement, "skipped", `数据有误：${nameList(invalid)}`);
+  if (!(st > 0)) return item(code, null, "", requirement, "skipped", "未填写专任教师数");
+  const ratio = sp / st;
+  const details: Record<string, number | string> = { numerator: sp, denominator: st, fraction: `${num(sp)}/${num(st)}` };
+  if (missing > 0) details.note = `${missing}所学校数据不全，未计入`;
+  return item(code, ratio, percent(ratio), requirement, reaches(ratio, min, ctx.profile.tolerance) ? "met" : "unmet", undefined, details);
+}
+
+function roomsItem(ctx: CountyContext): CountyItemResult {
+  const { checks, profile } = ctx;
+  const requirement = `每${profile.classesPerRoom}个班级配备音乐、美术专用教室各1间以上（音乐≥${profile.musicRoomMinArea}㎡、美术≥${profile.artRoomMinArea}㎡）`;
+  const totals = { primary: { req: 0, music: 0, art: 0 }, junior: { req: 0, music: 0, art: 0 } };
+  const entries = [];
+  for (const c of checks) {
+    if (c.rooms.status !== "skipped" || c.rooms.reason?.startsWith("缺少")) entries.push({ school: c.school, status: c.rooms.status, reason: c.rooms.reason });
+    const { primary, junior, total } = c.rooms.required;
+    totals.primary.req += primary;
+    totals.junior.req += junior;
+    if (total > 0) {
+      // Actual rooms of a multi-section school are shared out in proportion to the requirement
+      // (choice: the spec gives 应配/实有 per group but rooms are counted per school).
+      for (const kind of ["music", "art"] as const) {
+        const have = c.rooms[kind] ?? 0;
+        const toPrimary = Math.round((have * primary) / total);
+        totals.primary[kind] += toPrimary;
+        totals.junior[kind] += have - toPrimary;
+      }
+    }
+  }
+  const { status, reason } = aggregate(entries, false);
+  const display = SECTIONS.filter((s) => totals[s].req > 0)
+    .map((s) => `${SECTION_LABEL[s]}应配各${totals[s].req}间，实有音乐${totals[s].music}间、美术${totals[s].art}间`)
+    .join("；");
+  return item("203", display, display, requirement, status, reason, {
+    primaryRequired: totals.primary.req,
+    primaryMusic: totals.primary.music,
+    primaryArt: totals.primary.art,
+    juniorRequired: totals.junior.req,
+    juniorMusic: totals.junior.music,
+    juniorArt: totals.junior.art,
+  });
+}
+
+function assessedEntries(checks: readonly SchoolChecks[], pick: (c: SchoolChecks) => { status: CheckStatus; reason?: string }[]) {
+  const out: { school: string; status: CheckStatus; reason?: string }[] = [];
+  for (const c of checks) {
+    for (const e of pick(c)) {
+      // Schools outside the assessment are skipped with a reason that is not about a column.
+      if (e.status === "skipped" && !e.reason?.startsWith("缺少")) continue;
+      out.push({ school: c.school, status: e.status, reason: e.reason });
+    }
+  }
+  return out;
+}
+
+function scaleItem(ctx: CountyContext): CountyItemResult {
+  const { profile, counts } = ctx;
+  const requirement = `学校规模不超过${profile.scaleLimit.default}人，九年一贯制、十二年一贯制学校不超过${profile.scaleLimit.nineYear}人`;
+  // A 基本达标 band exists only when a profile sets one; it then does not block the item.
+  const { status, reason } = aggregate(assessedEntries(ctx.checks, (c) => [c.scale]), true);
+  const display = groupsText(counts, (g) => g.checks["204"]);
+  return item("204", display, display, requirement, status, reason);
+}
+
+function classSizeItem(ctx: CountyContext): CountyItemResult {
+  const { profile, counts, checks } = ctx;
+  const requirement = `小学不超过${profile.classSize.primary}人、初中不超过${profile.classSize.junior}人`;
+  const entries = assessedEntries(checks, (c) => SECTIONS.flatMap((s) => (c.classSize[s] ? [c.classSize[s]!] : [])));
+  const { status, reason } = aggregate(entries, profile.classSizeBasicAccepted === true);
+  const noLarge = entries.length > 0 && entries.every((e) => e.status === "met" || e.status === "basic");
+  let display = groupsText(counts, (g) => g.checks["205"]);
+  if (noLarge) display += `；无${profile.classSize.large}人及以上大班额`;
+  const largeSections = entries.filter((e) => e.status === "unmet").length;
+  return item("205", display, display, requirement, status, reason, { noLargeClasses: noLarge, largeClassSections: largeSections });
+}
+
+function fundsItem(ctx: CountyContext): CountyItemResult {
+  const { profile, checks, schools } = ctx;
+  const requirement = `教师培训经费占公用经费预算不低于${pct(profile.county.trainingFundsShare)}`;
+  const entries = assessedEntries(checks, (c) => [c.trainingFunds]);
+  const { status, reason } = aggregate(entries, false);
+  let training = 0;
+  let publicFunds = 0;
+  for (const c of checks) {
+    if (c.trainingFunds.ratio === null) continue;
+    const v = schools[c.schoolIndex].values;
+    training += v.trainingFunds ?? 0;
+    publicFunds += v.publicFunds ?? 0;
+  }
+  const ratio = publicFunds > 0 ? training / publicFunds : null;
+  const met = entries.filter((e) => e.status === "met").length;
+  return item("304", ratio, ratio === null ? "" : percent(ratio, 2), requirement, status, reason, {
+    trainingFunds: training,
+    publicFunds,
+    schoolsMet: met,
+    schools: entries.length,
+  });
+}
+
+function charterItem(ctx: CountyContext): CountyItemResult {
+  const entries = assessedEntries(ctx.checks, (c) => [c.charter]);
+  const { status, reason } = aggregate(entries, false);
+  const met = entries.filter((e) => e.status === "met").length;
+  const ratio = entries.length > 0 ? met / entries.length : null;
+  return item("303", ratio, ratio === null ? "" : `${met}/${entries.length}所学校有章程`, "所有学校制定章程", status, reason, {
+    schoolsMet: met,
+    schools: entries.length,
+  });
+}
+
+function salaryItem(ctx: CountyContext): CountyItemResult {
+  const requirement = "教师年均工资收入不低于当地公务员年均工资收入";
+  const t = numberOf(ctx.county, "teacherSalary");
+  const c = numberOf(ctx.county, "civilServantSalary");
+  const f = failureOf([t, c]);
+  if (f) return failed("208", requirement, f);
+  const tv = (t as { v: number }).v;
+  const cv = (c as { v: number }).v;
+  return item("208", tv, `教师${num(tv)}，公务员${num(cv)}`, requirement, reaches(tv, cv, ctx.profile.tolerance) ? "met" : "unmet", undefined, {
+    teacherSalary: tv,
+    civilServantSalary: cv,
+  });
+}
+
+function rotationItem(ctx: CountyContext): CountyItemResult {
+  const { profile, county } = ctx;
+  const requirement = `交流轮岗教师不低于符合条件教师的${pct(profile.county.rotationRate)}，其中骨干教师不低于${pct(profile.county.rotatedBackboneShare)}`;
+  const e = numberOf(county, "rotationEligible");
+  const r = numberOf(county, "rotatedTeachers");
+  const b = numberOf(county, "rotatedBackbone");
+  const f = failureOf([e, r, b]);
+  if (f) return failed("211", requirement, f);
+  const ev = (e as { v: number }).v;
+  const rv = (r as { v: number }).v;
+  const bv = (b as { v: number }).v;
+  if (!(ev > 0) || !(rv > 0)) {
+    return item("211", null, "", requirement, rv > 0 ? "skipped" : "unmet", !(ev > 0) ? "「符合交流条件教师数」为0" : "无交流轮岗教师");
+  }
+  const rate = rv / ev;
+  const share = bv / rv;
+  const ok = reaches(rate, profile.county.rotationRate, profile.tolerance) && reaches(share, profile.county.rotatedBackboneShare, profile.tolerance);
+  return item("211", rate, `交流${num(rv)}人，占${percent(rate)}；其中骨干${num(bv)}人，占${percent(share)}`, requirement, ok ? "met" : "unmet", undefined, {
+    rotated: rv,
+    eligible: ev,
+    backbone: bv,
+    rotationRate: rate,
+    backboneShare: share,
+  });
+}
+
+function nearbyItem(ctx: CountyContext): CountyItemResult {
+  const { profile, county } = ctx;
+  const requirement = `城区和镇区公办小学就近划片入学比例达到${pct(profile.county.nearbyPrimary)}、初中达到${pct(profile.county.nearbyJunior)}以上`;
+  const p = numberOf(county, "nearbyPrimaryRate");
+  const j = numberOf(county, "nearbyJuniorRate");
+  const f = failureOf([p, j]);
+  if (f) return failed("213", requirement, f);
+  const pv = (p as { v: number }).v;
+  const jv = (j as { v: number }).v;
+  const ok = reaches(pv, profile.county.nearbyPrimary, profile.tolerance) && reaches(jv, profile.county.nearbyJunior, profile.tolerance);
+  return item("213", Math.min(pv, jv), `小学${percent(pv)}，初中${percent(jv)}`, requirement, ok ? "met" : "unmet", undefined, {
+    primary: pv,
+    junior: jv,
+  });
+}
+
+function quotaItem(ctx: CountyContext): CountyItemResult {
+  const { profile, county } = ctx;
+  const requirement = `优质高中招生名额分配比例不低于${pct(profile.county.quotaShare)}，并向农村初中倾斜`;
+  const base = ratioItem("214", "quotaToSchools", "qualityHighSchoolAdmissions", profile.county.quotaShare, requirement, ctx);
+  const tilt = flagOf(county, "quotaRuralTilt");
+  if (base.status === "unmet" || base.status === "skipped") return base;
+  if (!tilt.ok) return { ...base, status: tilt.status, reason: tilt.reason };
+  base.details = { ...base.details, ruralTilt: tilt.v };
+  if (!tilt.v) return { ...base, status: "unmet", reason: "未向农村初中倾斜" };
+  return base;
+}
+
+function retentionItem(ctx: CountyContext): CountyItemResult {
+  const { profile, county } = ctx;
+  const requirement = `初中三年巩固率达到${pct(profile.county.juniorRetention)}以上`;
+  const entered = numberOf(county, "juniorRetentionRate");
+  if (entered.ok) {
+    return item("301", entered.v, percent(entered.v), requirement, reaches(entered.v, profile.county.juniorRetention, profile.tolerance) ? "met" : "unmet");
+  }
+  const g = numberOf(county, "juniorGraduates");
+  const e = numberOf(county, "juniorEntrants");
+  if (!g.ok || !e.ok) {
+    // Neither the rate nor the figures to compute it: name the rate (the usual entry).
+    const none = !g.ok && !e.ok && g.status === "skipped" && !county.invalid?.includes("juniorGraduates") && !county.invalid?.includes("juniorEntrants");
+    return failed("301", requirement, entered.status === "pending" || none ? entered : (failureOf([g, e]) ?? entered));
+  }
+  // Transfers are optional: an empty cell counts as none.
+  const tin = numberOf(county, "juniorTransfersIn");
+  const tout = numberOf(county, "juniorTransfersOut");
+  const base = e.v + (tin.ok ? tin.v : 0) - (tout.ok ? tout.v : 0);
+  if (!(base > 0)) return item("301", null, "", requirement, "skipped", "三年前入学数（含转入转出）为0");
+  const rate = g.v / base;
+  return item("301", rate, percent(rate), requirement, reaches(rate, profile.county.juniorRetention, profile.tolerance) ? "met" : "unmet", undefined, {
+    graduates: g.v,
+    entrants: e.v,
+    transfersIn: tin.ok ? tin.v : 0,
+    transfersOut: tout.ok ? tout.v : 0,
+  });
+}
+
+const DISABLED_PARTS = ["disabledInSpecialSchool", "disabledInRegularClass", "disabledOutside", "disabledOther"] as const;
+
+function disabledItem(ctx: CountyContext): CountyItemResult {
+  const { profile, county } = ctx;
+  const requirement = `残疾儿童少年入学率达到${pct(profile.county.disabledEnrolment)}以上`;
+  const children = numberOf(county, "disabledChildren");
+  let enrolled = numberOf(county, "disabledEnrolled");
+  const details: Record<string, number> = {};
+  if (!enrolled.ok && enrolled.status === "skipped" && !county.invalid?.includes("disabledEnrolled")) {
+    const parts = DISABLED_PARTS.map((k) => numberOf(county, k));
+    if (parts.some((p) => p.ok)) {
+      let sum = 0;
+      DISABLED_PARTS.forEach((k, i) => {
+        const p = parts[i];
+        if (p.ok) {
+          sum += p.v;
+          details[k] = p.v;
+        }
+      });
+      enrolled = { ok: true, v: sum };
+    }
+  }
+  const f = failureOf([children, enrolled]);
+  if (f) return failed("302", requirement, f);
+  const c = (children as { v: number }).v;
+  const n = (enrolled as { v: number }).v;
+  if (!(c > 0)) return item("302", null, "无适龄残疾儿童少年", requirement, "met", undefined, { enrolled: n, children: c });
+  const rate = n / c;
+  return item("302", rate, percent(rate), requirement, reaches(rate, profile.county.disabledEnrolment, profile.tolerance) ? "met" : "unmet", undefined, {
+    ...details,
+    enrolled: n,
+    children: c,
+    fraction: `${num(n)}/${num(c)}`,
+  });
+}
+
+function monitoringItem(ctx: CountyContext): CountyItemResult {
+  const { profile, county } = ctx;
+  const requirement = `相关科目学生学业水平达到Ⅲ级以上，且校际差异率低于${profile.county.qualityGapMax}`;
+  const level = flagOf(county, "qualityMonitoringLevel");
+  const gap = numberOf(county, "qualityMonitoringGap");
+  // Either figure "待监测" keeps the item open, whatever the other says (unless one already fails).
+  if (level.ok && !level.v) return item("309", "否", "未达Ⅲ级", requirement, "unmet");
+  if (gap.ok && !(gap.v < profile.county.qualityGapMax)) return item("309", gap.v, `校际差异率${fixed(gap.v, 2)}`, requirement, "unmet");
+  const pending = [level, gap].find((r) => !r.ok && r.status === "pending") as Failure | undefined;
+  if (pending) return item("309", null, "待监测", requirement, "pending", "待接受国家义务教育质量监测");
+  const f = failureOf([level, gap]);
+  if (f) return failed("309", requirement, f);
+  const g = (gap as { v: number }).v;
+  return item("309", g, `Ⅲ级以上，校际差异率${fixed(g, 2)}`, requirement, "met", undefined, { gap: g });
+}
+
+function recognitionItem(ctx: CountyContext): CountyItemResult {
+  const { profile, county } = ctx;
+  const requirement = `社会认可度达到${pct(profile.county.socialRecognition)}以上`;
+  const r = numberOf(county, "socialRecognition");
+  if (!r.ok) return r.status === "pending" ? item("recognition", null, "调查中", requirement, "pending", "社会认可度调查中") : failed("recognition", requirement, r);
+  return item("recognition", r.v, percent(r.v), requirement, reaches(r.v, profile.county.socialRecognition, profile.tolerance) ? "met" : "unmet");
+}
+
+function vetoItem(county: CountyData): CountyItemResult {
+  const keys = Object.keys(VETO_ITEMS) as VetoKey[];
+  const present = keys.filter((k) => county.vetoes[k] === true);
+  const invalid = keys.filter((k) => county.invalid?.includes(k));
+  const missing = keys.filter((k) => county.vetoes[k] !== true && county.vetoes[k] !== false && !invalid.includes(k));
+  const requirement = "不存在一票否决情形";
+  const details = Object.fromEntries(keys.map((k) => [VETO_ITEMS[k], county.vetoes[k] ?? null]));
+  if (present.length > 0) {
+    const names = present.map((k) => VETO_ITEMS[k]).join("、");
+    return item("veto", names, `存在：${names}`, requirement, "unmet", undefined, details);
+  }
+  if (invalid.length > 0) return item("veto", null, "", requirement, "skipped", `数据有误：${invalid.map((k) => VETO_ITEMS[k]).join("、")}`, details);
+  if (missing.length > 0) return item("veto", null, "", requirement, "skipped", `未填写：${missing.map((k) => VETO_ITEMS[k]).join("、")}`, details);
+  return item("veto", "无", "不存在一票否决情形", requirement, "met", undefined, details);
+}
+
+/** Every item 101–309, 社会认可度 and 一票否决, in report order. */
+export function countyItems(ctx: CountyContext): CountyItemResult[] {
+  const { profile, county } = ctx;
+  const p = profile.county;
+  const items: CountyItemResult[] = INDICATOR_CODES.map((c) => resourceItem(c, ctx));
+  items.push(
+    qualitativeItem("201", county),
+    qualitativeItem("202", county),
+    roomsItem(ctx),
+    scaleItem(ctx),
+    classSizeItem(ctx),
+    flagItem("206", "smallSchoolFunding", "对学生数不足100人的村小学和教学点按100人核定公用经费", county),
+  );
+  {
+    const requirement = `特殊教育学校生均公用经费不低于${p.specialEdFundsPerStudent}元`;
+    const r = numberOf(county, "specialEdFundsPerStudent");
+    items.push(
+      r.ok
+        ? item("207", r.v, `${num(r.v)}元`, requirement, reaches(r.v, p.specialEdFundsPerStudent, profile.tolerance) ? "met" : "unmet")
+        : failed("207", requirement, r),
+    );
+  }
+  items.push(
+    salaryItem(ctx),
+    schoolTotalItem("209", "trainedTeachers", p.trainingCompletion, `教师5年360学时培训完成率达到${pct(p.trainingCompletion)}`, ctx),
+    qualitativeItem("210", county),
+    rotationItem(ctx),
+    schoolTotalItem("212", "certifiedTeachers", p.certification, `专任教师持有教师资格证上岗率达到${pct(p.certification)}`, ctx),
+    nearbyItem(ctx),
+    quotaItem(ctx),
+    ratioItem("215", "migrantInPublic", "migrantChildren", p.migrantShare, `随迁子女在公办学校和政府购买服务的民办学校就读比例不低于${pct(p.migrantShare)}`, ctx),
+    retentionItem(ctx),
+    disabledItem(ctx),
+    charterItem(ctx),
+    fundsItem(ctx),
+    qualitativeItem("305", county),
+    qualitativeItem("306", county),
+    qualitativeItem("307", county),
+    qualitativeItem("308", county),
+    monitoringItem(ctx),
+    recognitionItem(ctx),
+    vetoItem(county),
+  );
+  return items;
+}

@@ -1,0 +1,24 @@
+/**
+ * The indicator engine's public API: a typed county dataset in, one typed assessment out.
+ * Pure TypeScript — no Office, DOM or Node imports anywhere under src/engine.
+ */
+export * from "./types";
+export { assess } from "./assess";
+export {
+  NATIONAL_2017,
+  PROFILES,
+  getProfile,
+  resolveProfile,
+  COUNTY_ITEMS,
+  QUALITATIVE_ITEMS,
+  VETO_ITEMS,
+  ITEM_NAMES,
+  ITEM_ORDER,
+  SCHOOL_FIELD_LABEL,
+} from "./profiles";
+export type { CountyItemDef, CountyItemKind } from "./profiles";
+export { weightedCv, compositeCv, ceilTo, reaches, withinLimit } from "./math";
+export type { WeightedStats } from "./math";
+export { groupBalance } from "./balance";
+export { statusOf, gapOf, sectionsOf, sectionsOfType, shareOf, SECTION_FIELDS, WHOLE_SCHOOL_FACILITY } from "./units";
+export { requiredRooms, classSizeStatus } from "./checks";

@@ -1,0 +1,287 @@
+/**
+ * 资源配置 per school section (监测点): which sections a school gives, whether each is included,
+ * the weighted split of whole-school facilities, the seven indicator values, statuses and gaps
+ * (indicators.md §1, §2).
+ */
+import { ceilTo, reaches } from "./math";
+import { fixed } from "./format";
+import { SCHOOL_FIELD_LABEL } from "./profiles";
+import { INDICATOR_CODES, SECTION_LABEL } from "./types";
+import type {
+  Gap,
+  IndicatorCode,
+  IndicatorResult,
+  RuleProfile,
+  SchoolField,
+  SchoolNumericField,
+  SchoolRecord,
+  SchoolType,
+  Section,
+  Status,
+  UnitResult,
+} from "./types";
+
+/** Section-specific school fields. */
+export const SECTION_FIELDS: Record<
+  Section,
+  {
+    students: SchoolNumericField;
+    classes: SchoolNumericField;
+    maxClassSize: SchoolNumericField;
+    /** Numerator field per indicator when entered per section (101–103 always; 104–107 optional columns). */
+    numerator: Record<IndicatorCode, SchoolNumericField>;
+  }
+> = {
+  primary: {
+    students: "primaryStudents",
+    classes: "primaryClasses",
+    maxClassSize: "primaryMaxClassSize",
+    numerator: {
+      "101": "primaryQualifiedTeachers",
+      "102": "primaryBackboneTeachers",
+      "103": "primaryPeArtTeachers",
+      "104": "primaryTeachingArea",
+      "105": "primarySportsArea",
+      "106": "primaryEquipmentValue",
+      "107": "primaryMultimediaRooms",
+    },
+  },
+  junior: {
+    students: "juniorStudents",
+    classes: "juniorClasses",
+    maxClassSize: "juniorMaxClassSize",
+    numerator: {
+      "101": "juniorQualifiedTeachers",
+      "102": "juniorBackboneTeachers",
+      "103": "juniorPeArtTeachers",
+      "104": "juniorTeachingArea",
+      "105": "juniorSportsArea",
+      "106": "juniorEquipmentValue",
+      "107": "juniorMultimediaRooms",
+    },
+  },
+};
+
+/** Whole-school facility fields of 104–107, split between sections (indicators.md §2.1). */
+export const WHOLE_SCHOOL_FACILITY: Partial<Record<IndicatorCode, SchoolNumericField>> = {
+  "104": "teachingArea",
+  "105": "sportsArea",
+  "106": "equipmentValue",
+  "107": "multimediaRooms",
+};
+
+/** What a gap adds, per indicator (indicators.md §2.4). */
+const GAP_SPEC: Record<IndicatorCode, { what: string; unit: Gap["unit"]; decimals: number; scale: number }> = {
+  "101": { what: "高于规定学历教师", unit: "人", decimals: 0, scale: 1 },
+  "102": { what: "骨干教师", unit: "人", decimals: 0, scale: 1 },
+  "103": { what: "体育艺术专任教师", unit: "人", decimals: 0, scale: 1 },
+  "104": { what: "教学及辅助用房", unit: "㎡", decimals: 1, scale: 1 },
+  "105": { what: "体育运动场馆", unit: "㎡", decimals: 1, scale: 1 },
+  "106": { what: "教学仪器设备", unit: "万元", decimals: 2, scale: 1 / 10000 },
+  "107": { what: "网络多媒体教室", unit: "间", decimals: 0, scale: 1 },
+};
+
+/** Equipment is entered in 万元 and compared in 元 per student. */
+const EQUIPMENT_TO_YUAN = 10000;
+
+/** Compulsory sections a school type gives (before looking at students). */
+export function sectionsOfType(type: SchoolType): Section[] {
+  switch (type) {
+    case "小学":
+    case "教学点":
+      return ["primary"];
+    case "初中":
+    case "完全中学":
+      return ["junior"];
+    case "九年一贯制学校":
+    case "十二年一贯制学校":
+      return ["primary", "junior"];
+    case "特殊教育学校":
+      return [];
+  }
+}
+
+/**
+ * Sections listed for a school: those of its type; for a 特殊教育学校 or an unrecognised type,
+ * the sections with students entered (at least 小学 so the school is still listed).
+ */
+export function sectionsOf(school: SchoolRecord): Section[] {
+  if (school.type !== null && school.type !== "特殊教育学校") return sectionsOfType(school.type);
+  const out: Section[] = [];
+  if ((school.values.primaryStudents ?? 0) > 0) out.push("primary");
+  if ((school.values.juniorStudents ?? 0) > 0) out.push("junior");
+  return out.length > 0 ? out : ["primary"];
+}
+
+/** Why a field cannot be used: its column is absent or its cell holds bad input. */
+export function fieldProblem(school: SchoolRecord, field: SchoolField, absent: ReadonlySet<SchoolField>): string | null {
+  if (absent.size > 0 && absent.has(field)) return `缺少「${SCHOOL_FIELD_LABEL[field]}」列`;
+  if (school.invalid !== undefined && school.invalid.length > 0 && school.invalid.includes(field)) {
+    return `「${SCHOOL_FIELD_LABEL[field]}」数据有误`;
+  }
+  return null;
+}
+
+/**
+ * Share of the whole-school facilities that goes to `section` (indicators.md §2.1), or a Chinese
+ * reason when a student count it needs is unusable. Weights 1 / 1.1 / 1.32 when splitting is on;
+ * when off, plain students (choice: the split switch only turns the weighting off).
+ */
+export function shareOf(
+  school: SchoolRecord,
+  section: Section,
+  profile: RuleProfile,
+  absent: ReadonlySet<SchoolField>,
+): { share: number; problem: string | null } {
+  const type = school.type;
+  const multi = type === "九年一贯制学校" || type === "十二年一贯制学校" || type === "完全中学";
+  if (!multi) return { share: 1, problem: null };
+  const fields: SchoolNumericField[] =
+    type === "九年一贯制学校"
+      ? ["primaryStudents", "juniorStudents"]
+      : type === "十二年一贯制学校"
+        ? ["primaryStudents", "juniorStudents", "seniorStudents"]
+        : ["juniorStudents", "seniorStudents"];
+  for (const f of fields) {
+    const p = fieldProblem(school, f, absent);
+    if (p !== null && !(f === "seniorStudents" && absent.has(f))) return { share: 0, problem: `${p}，无法拆分设施` };
+  }
+  const w = profile.splitFacilities ? profile.splitWeights : { primary: 1, junior: 1, senior: 1 };
+  const v = school.values;
+  const a = fields.includes("primaryStudents") ? (v.primaryStudents ?? 0) * w.primary : 0;
+  const b = (v.juniorStudents ?? 0) * w.junior;
+  const c = fields.includes("seniorStudents") ? (v.seniorStudents ?? 0) * w.senior : 0;
+  const total = a + b + c;
+  if (!(total > 0)) return { share: 0, problem: null };
+  return { share: (section === "primary" ? a : b) / total, problem: null };
+}
+
+/** 达标 / 基本达标 / 未达标 of a value against T (indicators.md §2.2). */
+export function statusOf(value: number, threshold: number, profile: RuleProfile): Status {
+  if (reaches(value, threshold, profile.tolerance)) return "met";
+  if (reaches(value, threshold * profile.basicRatio, profile.tolerance)) return "basic";
+  return "unmet";
+}
+
+/**
+ * The smallest whole amount that brings the unit to T (indicators.md §2.4). `numerator` is in the
+ * unit of the value's numerator (元 for 106).
+ */
+export function gapOf(code: IndicatorCode, numerator: number, students: number, threshold: number, per100: boolean): Gap {
+  const spec = GAP_SPEC[code];
+  const needed = (threshold * students) / (per100 ? 100 : 1);
+  const step = 10 ** -spec.decimals;
+  let amount = ceilTo((needed - numerator) * spec.scale, spec.decimals);
+  if (!(amount >= step)) amount = step;
+  return {
+    amount,
+    unit: spec.unit,
+    what: spec.what,
+    text: `需增加${spec.what} ${fixed(amount, spec.decimals)} ${spec.unit}`,
+  };
+}
+
+/** Inclusion of one section (indicators.md §1): null when included, else the Chinese reason. */
+function exclusionReason(school: SchoolRecord, section: Section, students: number, studentsKnown: boolean, profile: RuleProfile): string | null {
+  if (studentsKnown && !(students > 0)) return `无${SECTION_LABEL[section]}在校生`;
+  if (school.participate === false) return "参评=否";
+  if (school.participate === true) return null;
+  if (school.type === "特殊教育学校") return "特殊教育学校，不参与资源配置评估";
+  if (school.type === "教学点" && studentsKnown && students < profile.teachingPointMinStudents) {
+    return `教学点在校生不足${profile.teachingPointMinStudents}人`;
+  }
+  return null;
+}
+
+/** Every section of one school as a unit result. */
+export function schoolUnits(
+  school: SchoolRecord,
+  schoolIndex: number,
+  profile: RuleProfile,
+  absent: ReadonlySet<SchoolField>,
+): UnitResult[] {
+  const out: UnitResult[] = [];
+  for (const section of sectionsOf(school)) out.push(assessUnit(school, schoolIndex, section, profile, absent));
+  return out;
+}
+
+function assessUnit(
+  school: SchoolRecord,
+  schoolIndex: number,
+  section: Section,
+  profile: RuleProfile,
+  absent: ReadonlySet<SchoolField>,
+): UnitResult {
+  const sf = SECTION_FIELDS[section];
+  const studentsProblem = fieldProblem(school, sf.students, absent);
+  const rawStudents = school.values[sf.students];
+  const students = studentsProblem === null && typeof rawStudents === "number" ? rawStudents : 0;
+  const excludedReason = exclusionReason(school, section, students, studentsProblem === null, profile);
+  // A reason that makes every indicator unusable at this unit.
+  let unitError: string | null = null;
+  if (school.type === null) unitError = "学校类型无法识别";
+  else if (studentsProblem !== null) unitError = studentsProblem;
+  else if (!(students > 0)) unitError = `无${SECTION_LABEL[section]}在校生`;
+  const { share, problem: shareProblem } = unitError === null ? shareOf(school, section, profile, absent) : { share: 0, problem: null };
+
+  const indicators = {} as Record<IndicatorCode, IndicatorResult>;
+  let metCount = 0;
+  let basicCount = 0;
+  let unmetCount = 0;
+  let errorCount = 0;
+  for (const code of INDICATOR_CODES) {
+    const rule = profile.indicators[code];
+    const threshold = rule.threshold[section];
+    let field = sf.numerator[code];
+    let numerator: number | null = null;
+    let problem: string | null = unitError;
+    if (problem === null) {
+      const whole = WHOLE_SCHOOL_FACILITY[code];
+      const own = school.values[field];
+      const ownProblem = fieldProblem(school, field, absent);
+      if (whole === undefined || (own !== null && own !== undefined) || (ownProblem !== null && !absent.has(field))) {
+        // Teacher counts, or a section-specific facility figure used as entered.
+        problem = ownProblem;
+        if (problem === null) numerator = typeof own === "number" ? own : null;
+      } else {
+        field = whole;
+        problem = fieldProblem(school, whole, absent) ?? shareProblem;
+        const raw = school.values[whole];
+        if (problem === null && typeof raw === "number") numerator = raw * share;
+      }
+      if (problem === null && numerator === null) problem = `「${SCHOOL_FIELD_LABEL[field]}」未填写`;
+      if (numerator !== null && code === "106") numerator *= EQUIPMENT_TO_YUAN;
+    }
+    let result: IndicatorResult;
+    if (problem !== null || numerator === null) {
+      errorCount++;
+      result = { code, value: null, numerator, threshold, status: "error", gap: null, field, errorReason: problem ?? undefined };
+    } else {
+      const value = rule.per100 ? (numerator / students) * 100 : numerator / students;
+      const status = statusOf(value, threshold, profile);
+      if (status === "met") metCount++;
+      else if (status === "basic") basicCount++;
+      else unmetCount++;
+      const gap = status === "met" ? null : gapOf(code, numerator, students, threshold, rule.per100);
+      result = { code, value, numerator, threshold, status, gap, field };
+    }
+    indicators[code] = result;
+  }
+  const unit: UnitResult = {
+    school: school.name,
+    schoolIndex,
+    schoolType: school.type,
+    section,
+    included: excludedReason === null,
+    students,
+    facilityShare: share,
+    indicators,
+    metCount,
+    basicCount,
+    unmetCount,
+    errorCount,
+    pass: errorCount === 0 && unmetCount === 0 && metCount >= profile.minMetIndicators,
+  };
+  if (excludedReason !== null) unit.excludedReason = excludedReason;
+  return unit;
+}
