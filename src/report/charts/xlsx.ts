@@ -1,0 +1,267 @@
+/**
+ * Native Excel charts in a saved .xlsx.
+ *
+ * exceljs 4.4 reads and writes no charts, so after a workbook is saved this post-processor opens
+ * the zip (fflate: pure JS, works in Node and in the browser) and adds, per chart, the DrawingML
+ * parts Excel writes itself:
+ *   xl/charts/chartN.xml            the chart (c:chartSpace), data by reference + cached values
+ *   xl/drawings/drawingN.xml        the sheet's drawing with one twoCellAnchor per chart
+ *   xl/drawings/_rels/drawingN.xml.rels, xl/worksheets/_rels/sheetK.xml.rels
+ *   <drawing r:id> in the sheet, Override entries in [Content_Types].xml.
+ * A sheet that already has a drawing (pictures) gets the chart anchors appended to it.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import type { ChartData, ChartSeries } from "./data";
+import type { ChartPlacement } from "./place";
+
+const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REL_CHART = `${NS_R}/chart`;
+const REL_DRAWING = `${NS_R}/drawing`;
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+
+export function xmlEscape(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Sheet name quoted for a formula reference: '差异系数'!$A$1. */
+function sheetRef(sheet: string, ref: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${ref}`;
+}
+
+function strCache(values: string[]): string {
+  return (
+    `<c:strCache><c:ptCount val="${values.length}"/>` +
+    values.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(v)}</c:v></c:pt>`).join("") +
+    `</c:strCache>`
+  );
+}
+
+function numCache(values: (number | null)[], format: string): string {
+  return (
+    `<c:numCache><c:formatCode>${xmlEscape(format)}</c:formatCode><c:ptCount val="${values.length}"/>` +
+    values
+      .map((v, i) => (v === null || !Number.isFinite(v) ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`))
+      .join("") +
+    `</c:numCache>`
+  );
+}
+
+function richText(text: string, size: number, bold: boolean): string {
+  return (
+    `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
+    `<a:r><a:rPr lang="zh-CN" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${xmlEscape(text)}</a:t></a:r></a:p></c:rich></c:tx>`
+  );
+}
+
+function seriesXml(p: ChartPlacement, s: ChartSeries, index: number): string {
+  const ref = p.seriesRefs[index];
+  const color = s.color.replace("#", "").toUpperCase();
+  const tx = `<c:tx><c:strRef><c:f>${xmlEscape(sheetRef(p.sheet, ref.nameRef))}</c:f>${strCache([s.name])}</c:strRef></c:tx>`;
+  const cat = `<c:cat><c:strRef><c:f>${xmlEscape(sheetRef(p.sheet, p.categoriesRef))}</c:f>${strCache(p.chart.categories)}</c:strRef></c:cat>`;
+  const val = `<c:val><c:numRef><c:f>${xmlEscape(sheetRef(p.sheet, ref.valuesRef))}</c:f>${numCache(s.values, p.chart.numberFormat)}</c:numRef></c:val>`;
+  const head = `<c:idx val="${index}"/><c:order val="${index}"/>${tx}`;
+  if (s.kind === "bar") {
+    return `<c:ser>${head}<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
+  }
+  const dash = s.dashed ? `<a:prstDash val="dash"/>` : "";
+  return (
+    `<c:ser>${head}<c:spPr><a:ln w="22225" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>${dash}</a:ln></c:spPr>` +
+    `<c:marker><c:symbol val="none"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`
+  );
+}
+
+/** The c:chartSpace document of one chart. */
+export function chartXml(p: ChartPlacement): string {
+  const c: ChartData = p.chart;
+  const bars = c.series.map((s, i) => ({ s, i })).filter((x) => x.s.kind === "bar");
+  const lines = c.series.map((s, i) => ({ s, i })).filter((x) => x.s.kind === "line");
+  const axes = `<c:axId val="500100"/><c:axId val="500200"/>`;
+  const barXml = bars.length
+    ? `<c:barChart><c:barDir val="col"/><c:grouping val="${c.stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>` +
+      bars.map((b) => seriesXml(p, b.s, b.i)).join("") +
+      `<c:gapWidth val="${c.stacked ? 60 : 150}"/>${c.stacked ? `<c:overlap val="100"/>` : ""}${axes}</c:barChart>`
+    : "";
+  const lineXml = lines.length
+    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
+      lines.map((l) => seriesXml(p, l.s, l.i)).join("") +
+      `<c:marker val="1"/>${axes}</c:lineChart>`
+    : "";
+  const valFormat = c.numberFormat === "0" ? "0" : "0.00";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
+    `<c:roundedCorners val="0"/><c:chart><c:title>${richText(c.title, 1400, true)}<c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${barXml}${lineXml}` +
+    `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/>` +
+    `<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500200"/><c:crosses val="autoZero"/>` +
+    `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500200"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${valFormat}" sourceLinked="0"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500100"/>` +
+    `<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>` +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
+    `</c:chart></c:chartSpace>`
+  );
+}
+
+function anchorXml(p: ChartPlacement, shapeId: number, relId: string): string {
+  const { col, row, cols, rows } = p.anchor;
+  const pos = (tag: string, c: number, r: number) =>
+    `<xdr:${tag}><xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell">${pos("from", col, row)}${pos("to", col + cols, row + rows)}` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${shapeId}" name="${xmlEscape(p.chart.title)}"/>` +
+    `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${relId}"/>` +
+    `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}"></Relationships>`;
+
+/** Resolve a relationship target relative to the part that owns the .rels. */
+function resolveTarget(ownerPart: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = ownerPart.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== ".") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+function relsPath(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
+}
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+}
+
+function parseRels(xml: string): Rel[] {
+  const out: Rel[] = [];
+  for (const m of xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+    const attr = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[1])?.[1] ?? "";
+    out.push({ id: attr("Id"), type: attr("Type"), target: attr("Target") });
+  }
+  return out;
+}
+
+function addRel(xml: string, type: string, target: string): { xml: string; id: string } {
+  const used = new Set(parseRels(xml).map((r) => r.id));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const rel = `<Relationship Id="${id}" Type="${type}" Target="${xmlEscape(target)}"/>`;
+  return { xml: xml.replace(/<\/Relationships>\s*$/, `${rel}</Relationships>`), id };
+}
+
+function decodeXmlAttr(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** Map sheet name → worksheet part path (xl/worksheets/sheetN.xml). */
+export function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
+  const wb = strFromU8(files["xl/workbook.xml"]);
+  const rels = parseRels(strFromU8(files["xl/_rels/workbook.xml.rels"]));
+  const map = new Map<string, string>();
+  for (const m of wb.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
+    const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1];
+    const rel = rels.find((r) => r.id === rid);
+    if (name && rel) map.set(decodeXmlAttr(name), resolveTarget("xl/workbook.xml", rel.target));
+  }
+  return map;
+}
+
+/** Worksheet children that must come after <drawing> (ECMA-376 CT_Worksheet order). */
+const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+
+function insertDrawing(sheetXml: string, relId: string): string {
+  let xml = sheetXml;
+  const root = /<worksheet\b[^>]*>/.exec(xml);
+  if (root && !/xmlns:r=/.test(root[0])) {
+    xml = xml.replace(root[0], root[0].replace(/>$/, ` xmlns:r="${NS_R}">`));
+  }
+  const tag = `<drawing r:id="${relId}"/>`;
+  let at = -1;
+  for (const name of AFTER_DRAWING) {
+    const i = xml.search(new RegExp(`<${name}[\\s>/]`));
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (at < 0) at = xml.lastIndexOf("</worksheet>");
+  return xml.slice(0, at) + tag + xml.slice(at);
+}
+
+function nextFreeIndex(files: Record<string, Uint8Array>, prefix: string, suffix: string): number {
+  let n = 1;
+  while (files[`${prefix}${n}${suffix}`]) n++;
+  return n;
+}
+
+/**
+ * Add native charts to a saved .xlsx. Placements on a sheet that the workbook lacks are ignored.
+ * Returns the new file; the input is not modified.
+ */
+export function addChartsToXlsx(xlsx: Uint8Array, placements: ChartPlacement[]): Uint8Array {
+  if (!placements.length) return xlsx;
+  const files = unzipSync(xlsx);
+  const parts = sheetParts(files);
+  let types = strFromU8(files["[Content_Types].xml"]);
+  const addOverride = (part: string, ct: string) => {
+    if (!types.includes(`PartName="/${part}"`)) {
+      types = types.replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${ct}"/></Types>`);
+    }
+  };
+  const bySheet = new Map<string, ChartPlacement[]>();
+  for (const p of placements) {
+    if (!parts.has(p.sheet)) continue;
+    bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p]);
+  }
+  for (const [sheet, list] of bySheet) {
+    const sheetPart = parts.get(sheet)!;
+    const sheetRelsPart = relsPath(sheetPart);
+    let sheetRels = files[sheetRelsPart] ? strFromU8(files[sheetRelsPart]) : EMPTY_RELS;
+    // An existing drawing (pictures) is reused; otherwise a new one is made.
+    const existing = parseRels(sheetRels).find((r) => r.type === REL_DRAWING);
+    let drawingPart: string;
+    let drawing: string;
+    if (existing) {
+      drawingPart = resolveTarget(sheetPart, existing.target);
+      drawing = strFromU8(files[drawingPart]);
+    } else {
+      drawingPart = `xl/drawings/drawing${nextFreeIndex(files, "xl/drawings/drawing", ".xml")}.xml`;
+      drawing = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}"></xdr:wsDr>`;
+      const added = addRel(sheetRels, REL_DRAWING, `../drawings/${drawingPart.split("/").pop()}`);
+      sheetRels = added.xml;
+      files[sheetPart] = strToU8(insertDrawing(strFromU8(files[sheetPart]), added.id));
+      files[sheetRelsPart] = strToU8(sheetRels);
+    }
+    const drawingRelsPart = relsPath(drawingPart);
+    let drawingRels = files[drawingRelsPart] ? strFromU8(files[drawingRelsPart]) : EMPTY_RELS;
+    let shapeId = 1 + [...drawing.matchAll(/<xdr:cNvPr\b/g)].length + 1;
+    let anchors = "";
+    for (const p of list) {
+      const chartPart = `xl/charts/chart${nextFreeIndex(files, "xl/charts/chart", ".xml")}.xml`;
+      files[chartPart] = strToU8(chartXml(p));
+      addOverride(chartPart, CT_CHART);
+      const added = addRel(drawingRels, REL_CHART, `../charts/${chartPart.split("/").pop()}`);
+      drawingRels = added.xml;
+      anchors += anchorXml(p, shapeId++, added.id);
+    }
+    files[drawingPart] = strToU8(drawing.replace(/<\/xdr:wsDr>\s*$/, `${anchors}</xdr:wsDr>`));
+    files[drawingRelsPart] = strToU8(drawingRels);
+    addOverride(drawingPart, CT_DRAWING);
+  }
+  files["[Content_Types].xml"] = strToU8(types);
+  return zipSync(files, { level: 6 });
+}
