@@ -232,8 +232,7 @@ function readSchoolSheet(sheet: SheetSnapshot): SchoolSheetRead {
 }
 
 function feedsText(col: SchoolColumn): string {
-  const codes = col.feeds.map((f) => (/^10\d$/.test(f) ? `指标${f}` : f));
-  return codes.length ? `${codes.join("、")}不能计算，已跳过` : "该项不能计算";
+  return col.feeds.length ? `指标${col.feeds.join("、")}不能计算，已跳过` : "该项不能计算";
 }
 
 /** Parse one school row; every problem becomes an issue, bad fields go into `invalid`. */

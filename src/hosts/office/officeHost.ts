@@ -1,0 +1,320 @@
+/**
+ * The WorkbookHost port over Office.js (Excel add-in).
+ *
+ * Sync budget per assessment (read → compute → write): 2 syncs to read (sheet names and protection;
+ * then every requested sheet's used range in one batch) and WRITE_SYNCS (2) to write, whatever the
+ * number of schools — 4 in all. Writes are whole 2-D blocks cut by rows so no request exceeds
+ * 4 MB; formats are whole areas; scattered highlights are RangeAreas (ExcelApi 1.9) or, on
+ * ExcelApi 1.7, one Range per contiguous run queued in the same batch. Never a sync per cell.
+ *
+ * Requirement sets: ExcelApi 1.7 is the minimum (manifest). Newer APIs are used only when
+ * `Office.context.requirements.isSetSupported` says so, each with a fallback (see docs/addin.md).
+ */
+import type { WorkbookHost, WorkbookSnapshot, SheetSnapshot } from "../port";
+import type { CellValue, WritePlan } from "../../workbook/plan";
+import { parseA1 } from "../../workbook/text";
+import { OfficeHostError, PRECHECK, toOfficeHostError, messageForCode } from "./errors";
+import { areaAddress, batchBytes, partition, planSteps, type Capabilities, type Step, type WeightedStep } from "./schedule";
+
+export type ExcelRun = typeof Excel.run;
+
+/** Answers "is ExcelApi <version> supported here?". */
+export type SupportsApi = (version: string) => boolean;
+
+/** isSetSupported on the Office global; false outside Office. */
+export function officeSupports(version: string): boolean {
+  try {
+    return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
+export function capabilities(supports: SupportsApi): Capabilities {
+  return {
+    rangeAreas: supports("1.9"),
+    dataValidation: supports("1.8"),
+    notes: supports("1.18") ? "notes" : supports("1.10") ? "comments" : "none",
+    suspendCalculation: supports("1.6"),
+  };
+}
+
+/** Workbook state learnt before writing. */
+interface Probe {
+  sheetNames: string[];
+  protectedSheets: string[];
+  structureProtected: boolean;
+  readOnly: boolean;
+}
+
+export interface OfficeHostOptions {
+  supports?: SupportsApi;
+}
+
+/** Statistics of the last apply (for benchmarks and the docs' sync budget). */
+export interface ApplyStats {
+  syncs: number;
+  largestRequestBytes: number;
+  steps: number;
+}
+
+const RUN_OPTIONS = { delayForCellEdit: true };
+
+export class OfficeHost implements WorkbookHost {
+  private readonly run: ExcelRun;
+  private readonly supports: SupportsApi;
+  /** State from the last read, used by the next apply instead of a probe sync. */
+  private probe: Probe | null = null;
+  lastApply: ApplyStats | null = null;
+
+  constructor(run: ExcelRun = Excel.run, opts: OfficeHostOptions = {}) {
+    this.run = run;
+    this.supports = opts.supports ?? officeSupports;
+  }
+
+  /**
+   * Runs a batch with `delayForCellEdit` (Excel waits until the user leaves cell edit mode instead
+   * of failing; the RunOptions overload has no requirement set and older hosts ignore the option)
+   * and turns any failure into an OfficeHostError with a Chinese message.
+   */
+  private async batch<T>(f: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(RUN_OPTIONS, f);
+    } catch (e) {
+      throw toOfficeHostError(e);
+    }
+  }
+
+  /** Queues the loads of sheet names, protection and read-only state (no sync). */
+  private queueProbe(ctx: Excel.RequestContext): () => Probe {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name,items/protection/protected");
+    const wbProtection = this.supports("1.7") ? ctx.workbook.protection.load("protected") : null;
+    if (this.supports("1.8")) ctx.workbook.load("readOnly");
+    return () => ({
+      sheetNames: sheets.items.map((s) => s.name),
+      protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
+      structureProtected: wbProtection ? wbProtection.protected : false,
+      readOnly: this.supports("1.8") ? ctx.workbook.readOnly : false,
+    });
+  }
+
+  async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+    return this.batch(async (ctx) => {
+      const probe = this.queueProbe(ctx);
+      await ctx.sync();
+      const state = probe();
+      const wanted = sheetNames
+        .map((n) => state.sheetNames.find((s) => s.toLowerCase() === n.toLowerCase()))
+        .filter((n): n is string => !!n);
+      const ranges = wanted.map((name) => {
+        const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+        used.load("address,values,numberFormat");
+        return { name, used };
+      });
+      await ctx.sync();
+      this.probe = state;
+      const sheets: SheetSnapshot[] = ranges.map(({ name, used }) =>
+        used.isNullObject ? { name, values: [], numberFormats: [] } : padToA1(name, used.address, used.values, used.numberFormat),
+      );
+      return { sheetNames: state.sheetNames, sheets };
+    });
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    const caps = capabilities(this.supports);
+    const cached = this.probe;
+    this.probe = null;
+    await this.batch(async (ctx) => {
+      let syncs = 0;
+      let state = cached;
+      if (!state) {
+        const probe = this.queueProbe(ctx);
+        await ctx.sync();
+        syncs++;
+        state = probe();
+      }
+      precheck(plan, state);
+      const steps = planSteps(plan, { existing: state.sheetNames }, caps);
+      const batches = partition(steps);
+      const sheets = new Map<string, Excel.Worksheet>();
+      const sheetProxy = (name: string): Excel.Worksheet => {
+        const key = name.toLowerCase();
+        let ws = sheets.get(key);
+        if (!ws) {
+          ws = ctx.workbook.worksheets.getItem(name);
+          sheets.set(key, ws);
+        }
+        return ws;
+      };
+      let largest = 0;
+      for (const b of batches) {
+        if (caps.suspendCalculation) ctx.application.suspendApiCalculationUntilNextSync();
+        for (const { step } of b) queueStep(ctx, step, caps, sheetProxy, sheets);
+        await ctx.sync();
+        syncs++;
+        largest = Math.max(largest, batchBytes(b));
+      }
+      this.lastApply = { syncs, largestRequestBytes: largest, steps: steps.length };
+    });
+  }
+
+  /** Activates the sheet and selects the cell (e.g. from a 问题清单 link in the pane). */
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.batch(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    });
+  }
+}
+
+/** Refuses, before anything is written, a plan that Excel would only partly apply. */
+function precheck(plan: WritePlan, state: Probe): void {
+  if (state.readOnly) throw new OfficeHostError(messageForCode(PRECHECK.readOnly) as string, PRECHECK.readOnly);
+  const isProtected = (n: string) => state.protectedSheets.some((p) => p.toLowerCase() === n.toLowerCase());
+  const exists = (n: string) => state.sheetNames.some((p) => p.toLowerCase() === n.toLowerCase());
+  for (const sp of plan.sheets) {
+    if (sp.mode === "update" && exists(sp.name) && isProtected(sp.name))
+      throw new OfficeHostError(
+        `工作表「${sp.name}」受保护，无法写入评估结果。请在「审阅 → 撤销工作表保护」后再评估。（错误代码：${PRECHECK.sheetProtected}）`,
+        PRECHECK.sheetProtected,
+      );
+    const changesStructure = sp.mode !== "update" ? sp.mode !== "delete" || exists(sp.name) : !exists(sp.name);
+    if (state.structureProtected && changesStructure)
+      throw new OfficeHostError(
+        `工作簿结构受保护，无法新建或替换工作表「${sp.name}」。请在「审阅 → 保护工作簿」中撤销保护后再评估。（错误代码：${PRECHECK.structureProtected}）`,
+        PRECHECK.structureProtected,
+      );
+  }
+}
+
+/** Queues one step (no sync). */
+function queueStep(
+  ctx: Excel.RequestContext,
+  step: Step,
+  caps: Capabilities,
+  sheetProxy: (name: string) => Excel.Worksheet,
+  sheets: Map<string, Excel.Worksheet>,
+): void {
+  switch (step.kind) {
+    case "delete":
+      sheetProxy(step.sheet).delete();
+      sheets.delete(step.sheet.toLowerCase());
+      return;
+    case "add":
+      sheets.set(step.sheet.toLowerCase(), ctx.workbook.worksheets.add(step.sheet));
+      return;
+    case "clear": {
+      const r = sheetProxy(step.sheet).getRangeByIndexes(step.area.row, step.area.col, step.area.rows, step.area.cols);
+      r.unmerge();
+      r.clear("All");
+      return;
+    }
+    case "values": {
+      const v = step.values;
+      sheetProxy(step.sheet).getRangeByIndexes(step.row, step.col, v.length, v[0].length).values = v;
+      return;
+    }
+    case "format": {
+      const f = step.run;
+      const r = sheetProxy(step.sheet).getRangeByIndexes(f.row, f.col, f.rows, f.cols);
+      if (f.numberFormat !== undefined) r.numberFormat = Array.from({ length: f.rows }, () => Array<string>(f.cols).fill(f.numberFormat as string));
+      if (f.bold !== undefined) r.format.font.bold = f.bold;
+      if (f.fontColor) r.format.font.color = f.fontColor;
+      if (f.fill) r.format.fill.color = f.fill;
+      if (f.wrap !== undefined) r.format.wrapText = f.wrap;
+      if (f.horizontalAlignment) r.format.horizontalAlignment = f.horizontalAlignment === "left" ? "Left" : f.horizontalAlignment === "center" ? "Center" : "Right";
+      if (f.border) {
+        const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+        if (f.cols > 1) edges.push("InsideVertical");
+        if (f.rows > 1) edges.push("InsideHorizontal");
+        for (const e of edges) r.format.borders.getItem(e).style = "Continuous";
+      }
+      return;
+    }
+    case "fill": {
+      const ws = sheetProxy(step.sheet);
+      const targets = caps.rangeAreas ? [ws.getRanges(step.addresses.join(","))] : step.addresses.map((a) => ws.getRange(a));
+      for (const t of targets) {
+        if (step.fill) t.format.fill.color = step.fill;
+        else t.format.fill.clear();
+      }
+      return;
+    }
+    case "merge":
+      sheetProxy(step.sheet).getRangeByIndexes(step.area.row, step.area.col, step.area.rows, step.area.cols).merge(false);
+      return;
+    case "width":
+      sheetProxy(step.sheet).getRangeByIndexes(0, step.col, 1, 1).format.columnWidth = step.points;
+      return;
+    case "freeze": {
+      const ws = sheetProxy(step.sheet);
+      if (step.rows > 0 && step.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, step.rows, step.cols));
+      else if (step.rows > 0) ws.freezePanes.freezeRows(step.rows);
+      else if (step.cols > 0) ws.freezePanes.freezeColumns(step.cols);
+      else ws.freezePanes.unfreeze();
+      return;
+    }
+    case "tab":
+      sheetProxy(step.sheet).tabColor = step.color;
+      return;
+    case "validation": {
+      const r = sheetProxy(step.sheet).getRangeByIndexes(step.area.row, step.area.col, step.area.rows, step.area.cols);
+      r.dataValidation.clear();
+      r.dataValidation.rule = { list: { inCellDropDown: true, source: step.list.join(",") } };
+      return;
+    }
+    case "note": {
+      const ws = sheetProxy(step.sheet);
+      if (caps.notes === "notes") ws.notes.add(step.cell, step.text);
+      else if (caps.notes === "comments") ctx.workbook.comments.add(`${quoteSheet(step.sheet)}!${step.cell}`, step.text);
+      return;
+    }
+    case "activate":
+      sheetProxy(step.sheet).activate();
+      return;
+  }
+}
+
+/** 'Sheet name' quoted for an address. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Parses the area part of a loaded Range.address ("'学校数据'!B2:K50" → B2's row and column). */
+export function addressTopLeft(address: string): { row: number; col: number } {
+  const area = address.slice(address.lastIndexOf("!") + 1);
+  const first = parseA1(area.split(":")[0]);
+  if (!first) throw new OfficeHostError(`无法识别 Excel 返回的区域地址「${address}」。`, "BadAddress");
+  return first;
+}
+
+/** A used range as a SheetSnapshot whose values[0][0] is A1 ("" → null, formats "General"). */
+export function padToA1(name: string, address: string, values: unknown[][], numberFormats: unknown[][]): SheetSnapshot {
+  const { row, col } = addressTopLeft(address);
+  const width = col + (values[0]?.length ?? 0);
+  const emptyRow = <T>(fill: T): T[] => Array<T>(width).fill(fill);
+  const outValues: CellValue[][] = [];
+  const outFormats: string[][] = [];
+  for (let r = 0; r < row; r++) {
+    outValues.push(emptyRow<CellValue>(null));
+    outFormats.push(emptyRow("General"));
+  }
+  values.forEach((line, i) => {
+    const v = emptyRow<CellValue>(null);
+    const f = emptyRow("General");
+    line.forEach((x, j) => {
+      v[col + j] = x === "" || x === undefined ? null : (x as CellValue);
+      const nf = numberFormats[i]?.[j];
+      f[col + j] = typeof nf === "string" && nf ? nf : "General";
+    });
+    outValues.push(v);
+    outFormats.push(f);
+  });
+  return { name, values: outValues, numberFormats: outFormats };
+}
+
+export { areaAddress };
+export type { WeightedStep };

@@ -1,0 +1,281 @@
+/**
+ * Turns a WritePlan into a fixed, small number of Office.js batches.
+ *
+ * Pure (no Office.js): the plan becomes a list of steps, each with an estimate of the bytes it adds
+ * to a request (the JSON of its values and addresses), then the list is cut, in order, into
+ * `WRITE_SYNCS` consecutive batches of similar size. One batch = one `context.sync()`.
+ *
+ * Why a fixed count: Excel on the web rejects a request over 5 MB, so a 5 000-school plan must be
+ * split; splitting a plan of any size into the same number of batches keeps syncs per assessment
+ * independent of the number of schools (only a plan over WRITE_SYNCS × MAX_REQUEST_BYTES adds batches).
+ */
+import type { Area, CellValue, FormatRun, SheetPlan, WritePlan } from "../../workbook/plan";
+import { colLetter, parseA1 } from "../../workbook/text";
+
+/** Upper bound for one request: Excel on the web rejects 5 MB; keep a margin for envelope and ids. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** Value blocks are cut into row chunks of at most this many bytes, so batches can be balanced. */
+export const VALUE_CHUNK_BYTES = 256 * 1024;
+/** Batches per apply. */
+export const WRITE_SYNCS = 2;
+/** Excel rejects a RangeAreas address longer than 8 192 characters; stay below with the sheet-less form. */
+export const MAX_AREAS_ADDRESS = 8000;
+
+/** What Excel can do here (from Office.context.requirements). */
+export interface Capabilities {
+  /** ExcelApi 1.9: Worksheet.getRanges (RangeAreas) for scattered highlights. */
+  rangeAreas: boolean;
+  /** ExcelApi 1.8: data validation. */
+  dataValidation: boolean;
+  /** ExcelApi 1.18 notes, else 1.10 comments, else none. */
+  notes: "notes" | "comments" | "none";
+  /** ExcelApi 1.6: Application.suspendApiCalculationUntilNextSync. */
+  suspendCalculation: boolean;
+}
+
+export type ExcelCell = string | number | boolean;
+
+export type Step =
+  | { kind: "delete"; sheet: string }
+  | { kind: "add"; sheet: string }
+  | { kind: "clear"; sheet: string; area: Area }
+  | { kind: "values"; sheet: string; row: number; col: number; values: ExcelCell[][] }
+  | { kind: "format"; sheet: string; run: FormatRun }
+  | { kind: "fill"; sheet: string; fill: string | null; addresses: string[] }
+  | { kind: "merge"; sheet: string; area: Area }
+  | { kind: "width"; sheet: string; col: number; points: number }
+  | { kind: "freeze"; sheet: string; rows: number; cols: number }
+  | { kind: "tab"; sheet: string; color: string }
+  | { kind: "validation"; sheet: string; area: Area; list: string[] }
+  | { kind: "note"; sheet: string; cell: string; text: string }
+  | { kind: "activate"; sheet: string };
+
+export interface WeightedStep {
+  step: Step;
+  bytes: number;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Cell values
+// ------------------------------------------------------------------------------------------------
+
+const NUMBER_LIKE = /^\s*[+-]?(\d[\d,]*)?(\.\d*)?([eE][+-]?\d+)?\s*%?\s*$/;
+const DATE_OR_TIME_LIKE = /^\s*\d{1,4}\s*[/\-.年月]\s*\d{1,2}|^\s*\d{1,2}\s*:\s*\d{2}/;
+
+/**
+ * The value to send to `Range.values` so that the cell holds exactly what the plan says.
+ *
+ * `Range.values` behaves like typing: Excel treats a string starting with "=", "+", "-" (and "@" in
+ * current Excel) as a formula, turns "1,234" or "71.2%" into numbers and "2024/1/2" into a date.
+ * Excel's documented way to enter such text literally is a leading apostrophe (the apostrophe is
+ * not part of the value; Excel keeps it as the cell's quote prefix). So:
+ * - textOnly blocks (texts from user input): every string Excel could reinterpret gets "'".
+ * - other blocks: the same, except strings starting with "=", which the plan means as formulas.
+ * We chose the apostrophe over number format "@" because it changes nothing else about the cell
+ * (a "@" format would make a later typed number in that cell text too).
+ * `null` becomes "" (clears the cell): in Office.js a null in a values array means "leave as is".
+ */
+export function toExcelValue(v: CellValue, textOnly: boolean): ExcelCell {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? v : "";
+  if (typeof v === "boolean") return v;
+  if (v === "") return "";
+  if (v.startsWith("=")) return textOnly ? `'${v}` : v;
+  if (/^[+\-@']/.test(v) || /\d/.test(v) && (NUMBER_LIKE.test(v) || DATE_OR_TIME_LIKE.test(v)) || /^\s*(true|false)\s*$/i.test(v)) return `'${v}`;
+  return v;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Units
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * Excel column width: characters of the default font's widest digit → points (what
+ * RangeFormat.columnWidth takes). Excel: pixels = trunc(chars × 7 + 5) for the 7-pixel digit of
+ * Calibri/等线 11; 1 pixel = 0.75 point at 96 dpi. 8.43 characters → 64 px → 48 pt, Excel's default.
+ */
+export function columnWidthPoints(chars: number): number {
+  const pixels = Math.trunc(Math.max(0, chars) * 7 + 5);
+  return pixels * 0.75;
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/** Request bytes a value contributes (UTF-8 JSON), plus a fixed cost per operation. */
+export function estimateBytes(x: unknown): number {
+  return utf8Length(JSON.stringify(x) ?? "") + 64;
+}
+
+/** "B2:D9" for an area (no sheet part). */
+export function areaAddress(a: Area): string {
+  const first = `${colLetter(a.col)}${a.row + 1}`;
+  if (a.rows === 1 && a.cols === 1) return first;
+  return `${first}:${colLetter(a.col + a.cols - 1)}${a.row + a.rows}`;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Plan → steps
+// ------------------------------------------------------------------------------------------------
+
+/** Rows of a block cut into chunks of at most VALUE_CHUNK_BYTES. */
+function valueSteps(sheet: string, row: number, col: number, values: ExcelCell[][]): WeightedStep[] {
+  const out: WeightedStep[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < values.length; i++) {
+    const b = estimateBytes(values[i]);
+    if (i > start && bytes + b > VALUE_CHUNK_BYTES) {
+      out.push({ step: { kind: "values", sheet, row: row + start, col, values: values.slice(start, i) }, bytes: bytes + 64 });
+      start = i;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  if (start < values.length) out.push({ step: { kind: "values", sheet, row: row + start, col, values: values.slice(start) }, bytes: bytes + 64 });
+  return out;
+}
+
+/** Address lists of at most MAX_AREAS_ADDRESS characters. */
+export function chunkAddresses(cells: string[], limit = MAX_AREAS_ADDRESS): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  let len = 0;
+  for (const c of cells) {
+    if (cur.length && len + 1 + c.length > limit) {
+      out.push(cur);
+      cur = [];
+      len = 0;
+    }
+    len += (cur.length ? 1 : 0) + c.length;
+    cur.push(c);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/**
+ * Scattered cells as contiguous vertical runs ("H7:H9", "J12"): the ExcelApi 1.7 fallback for
+ * RangeAreas, one Range per run, all queued in the same batch.
+ */
+export function cellRuns(cells: string[]): string[] {
+  const byCol = new Map<number, number[]>();
+  for (const c of cells) {
+    const p = parseA1(c);
+    if (!p) continue;
+    const rows = byCol.get(p.col) ?? [];
+    rows.push(p.row);
+    byCol.set(p.col, rows);
+  }
+  const out: string[] = [];
+  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+    const rows = [...new Set(byCol.get(col))].sort((a, b) => a - b);
+    let start = rows[0];
+    for (let i = 1; i <= rows.length; i++) {
+      if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+      out.push(areaAddress({ row: start, col, rows: rows[i - 1] - start + 1, cols: 1 }));
+      start = rows[i];
+    }
+  }
+  return out;
+}
+
+export interface SheetState {
+  /** Sheet names present before the plan runs (case-insensitive match, as Excel). */
+  existing: string[];
+}
+
+function has(names: string[], name: string): boolean {
+  return names.some((n) => n.toLowerCase() === name.toLowerCase());
+}
+
+/** Every step of the plan, in the order Excel must run them. */
+export function planSteps(plan: WritePlan, state: SheetState, caps: Capabilities): WeightedStep[] {
+  const out: WeightedStep[] = [];
+  const push = (step: Step, payload: unknown = null) => out.push({ step, bytes: estimateBytes(payload) });
+  const present = [...state.existing];
+  for (const sp of plan.sheets) {
+    const exists = has(present, sp.name);
+    if (sp.mode === "delete") {
+      if (exists) {
+        push({ kind: "delete", sheet: sp.name });
+        present.splice(present.findIndex((n) => n.toLowerCase() === sp.name.toLowerCase()), 1);
+      }
+      continue;
+    }
+    let created = false;
+    if (sp.mode === "replace" && exists) push({ kind: "delete", sheet: sp.name });
+    if (sp.mode === "replace" || !exists) {
+      push({ kind: "add", sheet: sp.name }, sp.name);
+      created = true;
+      if (!exists) present.push(sp.name);
+    }
+    sheetSteps(sp, created, caps, out, push);
+  }
+  if (plan.activate) push({ kind: "activate", sheet: plan.activate });
+  return out;
+}
+
+function sheetSteps(sp: SheetPlan, created: boolean, caps: Capabilities, out: WeightedStep[], push: (s: Step, p?: unknown) => void): void {
+  const sheet = sp.name;
+  if (!created) for (const area of sp.clear ?? []) push({ kind: "clear", sheet, area });
+  for (const b of sp.blocks) {
+    if (!b.values.length || !b.values[0].length) continue;
+    const values = b.values.map((line) => line.map((v) => toExcelValue(v, !!b.textOnly)));
+    out.push(...valueSteps(sheet, b.row, b.col, values));
+  }
+  for (const run of sp.formats) push({ kind: "format", sheet, run }, run.numberFormat ? Array.from({ length: run.rows }, () => Array(run.cols).fill(run.numberFormat)) : run);
+  for (const area of sp.merges ?? []) push({ kind: "merge", sheet, area });
+  for (const w of sp.columnWidths ?? []) push({ kind: "width", sheet, col: w.col, points: columnWidthPoints(w.width) });
+  if (sp.freeze) push({ kind: "freeze", sheet, rows: sp.freeze.rows, cols: sp.freeze.cols });
+  if (sp.tabColor) push({ kind: "tab", sheet, color: sp.tabColor });
+  if (caps.dataValidation) for (const v of sp.validations ?? []) push({ kind: "validation", sheet, area: v, list: v.list }, v.list);
+  // Notes only on sheets this plan creates: adding a note where one exists fails in Excel.
+  if (created && caps.notes !== "none") for (const n of sp.notes ?? []) push({ kind: "note", sheet, cell: n.cell, text: n.text }, n.text);
+  for (const h of sp.highlights ?? []) {
+    if (!h.cells.length) continue;
+    const groups = caps.rangeAreas ? chunkAddresses(h.cells) : chunkAddresses(cellRuns(h.cells), 64 * 1024);
+    for (const g of groups) push({ kind: "fill", sheet, fill: h.fill, addresses: g }, g);
+  }
+}
+
+/**
+ * Cuts the steps, in order, into batches: `minBatches` of similar size (fewer only when there are
+ * fewer steps), more only when a batch would exceed `maxBytes`.
+ */
+export function partition(steps: WeightedStep[], minBatches = WRITE_SYNCS, maxBytes = MAX_REQUEST_BYTES): WeightedStep[][] {
+  if (!steps.length) return [];
+  const total = steps.reduce((n, s) => n + s.bytes, 0);
+  const count = Math.min(steps.length, Math.max(minBatches, Math.ceil(total / maxBytes)));
+  const target = total / count;
+  const batches: WeightedStep[][] = [[]];
+  let done = 0; // bytes in closed batches
+  let cur = 0;
+  steps.forEach((s, i) => {
+    const batch = batches[batches.length - 1];
+    const remainingSteps = steps.length - i;
+    const batchesLeft = count - batches.length;
+    const overTarget = cur > 0 && done + cur + s.bytes / 2 > target * batches.length && batchesLeft > 0;
+    const overLimit = cur > 0 && cur + s.bytes > maxBytes;
+    const mustLeaveSteps = batchesLeft > 0 && remainingSteps <= batchesLeft;
+    if (batch.length && (overTarget || overLimit || mustLeaveSteps)) {
+      batches.push([s]);
+      done += cur;
+      cur = s.bytes;
+    } else {
+      batch.push(s);
+      cur += s.bytes;
+    }
+  });
+  return batches;
+}
+
+export function batchBytes(batch: WeightedStep[]): number {
+  return batch.reduce((n, s) => n + s.bytes, 0);
+}

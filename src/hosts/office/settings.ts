@@ -1,0 +1,52 @@
+/**
+ * The pane's settings kept in the workbook (Office.context.document.settings), so a colleague who
+ * opens the same file gets the same rules. Stored under one key as a small JSON object.
+ */
+import type { CvRule } from "../../engine/types";
+
+export const SETTINGS_KEY = "junheng.settings";
+
+/** What the pane remembers. Undefined = as the workbook's 「评估标准」 sheet or the profile says. */
+export interface AddinSettings {
+  profileId?: string;
+  cvRule?: CvRule;
+  splitFacilities?: boolean;
+}
+
+function documentSettings(): Office.Settings | null {
+  try {
+    return typeof Office !== "undefined" && Office.context?.document?.settings ? Office.context.document.settings : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps only well-formed fields (the stored JSON may come from an older or edited file). */
+export function cleanSettings(raw: unknown): AddinSettings {
+  const out: AddinSettings = {};
+  if (!raw || typeof raw !== "object") return out;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.profileId === "string" && r.profileId) out.profileId = r.profileId;
+  if (r.cvRule === "each" || r.cvRule === "composite") out.cvRule = r.cvRule;
+  if (typeof r.splitFacilities === "boolean") out.splitFacilities = r.splitFacilities;
+  return out;
+}
+
+/** The workbook's saved settings ({} outside Office or when none were saved). */
+export function loadAddinSettings(): AddinSettings {
+  const s = documentSettings();
+  return s ? cleanSettings(s.get(SETTINGS_KEY)) : {};
+}
+
+/** Stores the settings in the workbook and saves them with it (saveAsync). */
+export function saveAddinSettings(settings: AddinSettings): Promise<void> {
+  const s = documentSettings();
+  if (!s) return Promise.resolve();
+  s.set(SETTINGS_KEY, cleanSettings(settings));
+  return new Promise((resolve, reject) =>
+    s.saveAsync((result: Office.AsyncResult<void>) => {
+      if (String(result.status) === "failed") reject(new Error("评估设置未能保存到工作簿（工作簿可能为只读）。本次评估仍按所选设置进行。"));
+      else resolve();
+    }),
+  );
+}
