@@ -1219,6 +1219,17 @@ function formatOp(ctx: FakeRequestContext, targets: Targets, bytes: number, what
   });
 }
 
+/** A formatting object that applies to the cells of its owner's targets. */
+abstract class FakeFormatPart extends FakeObject {
+  constructor(
+    ctx: FakeRequestContext,
+    protected targets: Targets,
+  ) {
+    super(ctx);
+    this.synced = true;
+  }
+}
+
 export class FakeRangeFormat
   extends FakeObject
   implements Shape<Excel.RangeFormat, "fill" | "font" | "borders" | "wrapText" | "horizontalAlignment" | "columnWidth">
@@ -1265,14 +1276,7 @@ export class FakeRangeFormat
   }
 }
 
-export class FakeFill extends FakeObject implements Shape<Excel.RangeFill, "color" | "clear"> {
-  constructor(
-    ctx: FakeRequestContext,
-    private targets: Targets,
-  ) {
-    super(ctx);
-    this.synced = true;
-  }
+export class FakeFill extends FakeFormatPart implements Shape<Excel.RangeFill, "color" | "clear"> {
   get color(): string {
     throw new FakeOfficeError("PropertyNotLoaded", "RangeFill.color is not loaded.");
   }
@@ -1285,14 +1289,7 @@ export class FakeFill extends FakeObject implements Shape<Excel.RangeFill, "colo
   }
 }
 
-export class FakeFont extends FakeObject implements Shape<Excel.RangeFont, "bold" | "color"> {
-  constructor(
-    ctx: FakeRequestContext,
-    private targets: Targets,
-  ) {
-    super(ctx);
-    this.synced = true;
-  }
+export class FakeFont extends FakeFormatPart implements Shape<Excel.RangeFont, "bold" | "color"> {
   get bold(): boolean {
     throw new FakeOfficeError("PropertyNotLoaded", "RangeFont.bold is not loaded.");
   }
@@ -1309,14 +1306,7 @@ export class FakeFont extends FakeObject implements Shape<Excel.RangeFont, "bold
 
 const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
 
-export class FakeBorders extends FakeObject implements Shape<Excel.RangeBorderCollection, "getItem"> {
-  constructor(
-    ctx: FakeRequestContext,
-    private targets: Targets,
-  ) {
-    super(ctx);
-    this.synced = true;
-  }
+export class FakeBorders extends FakeFormatPart implements Shape<Excel.RangeBorderCollection, "getItem"> {
   getItem(index: string): FakeBorder {
     if (!BORDER_INDEXES.includes(index)) throw new FakeOfficeError("InvalidArgument", `bad border index ${index}`);
     return new FakeBorder(this.context, this.targets, index);
