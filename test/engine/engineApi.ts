@@ -1,0 +1,11 @@
+/** The engine's public API as tests use it, plus a tiny balance helper. */
+export * from "../../src/engine";
+export { fixed, percent } from "../../src/engine/format";
+import { assess } from "../../src/engine";
+import { dataset, primarySchool } from "./helpers";
+
+/** Balance of a 小学 group where indicator 101 takes `[students, qualifiedTeachers]` per school. */
+export function groupBalanceFor(rows: [number, number][]) {
+  const schools = rows.map(([p, q], i) => primarySchool(`校${i}`, { primaryStudents: p, primaryQualifiedTeachers: q }));
+  return assess(dataset(schools)).balance.primary;
+}
