@@ -1,0 +1,95 @@
+/** `junheng assess FILE [-o OUT.xlsx] [--json OUT.json] [--profile NAME] [--cv-rule each|composite] [--no-split]` */
+import * as path from "path";
+import { NotXlsxError, XlsxHost } from "../../hosts/xlsx";
+import { UnusableWorkbookError } from "../../workbook/contract";
+import { toContractJson } from "../../workbook/json";
+import { UnknownProfileError, assessWorkbook } from "../../workbook/run";
+import type { AssessOptions } from "../../workbook/run";
+import { listShortfalls } from "../../workbook/shortfalls";
+import { parseArgs } from "../args";
+import { CliError, EXIT } from "../command";
+import type { Command } from "../command";
+import { readInput, writeOutput } from "../files";
+import { summaryLines } from "../summary";
+
+const USAGE = `用法：junheng assess 文件.xlsx [选项]
+
+读取工作簿的「学校数据」「县级指标」（及可选的「评估标准」），按评估标准计算各项指标，
+在屏幕上显示结论摘要。
+
+选项：
+  -o, --output 输出.xlsx     把评估结果写入新工作簿（原文件不变；可与输入同名以覆盖原文件）
+      --json 输出.json       把结果按 JSON 约定写出（用“-”表示输出到屏幕）
+      --profile 名称         评估标准（默认 national-2017）
+      --cv-rule each|composite
+                             差异系数判定规则：each 每项指标均不超过标准（默认），
+                             composite 仅看综合差异系数
+      --no-split             不按加权学生数拆分一贯制/完全中学的校舍和设备
+  -h, --help                 显示本帮助
+
+不带 -o 时只计算和显示，不写任何工作簿。
+退出码：0 评估已完成（无论是否达标）；1 用法错误；2 文件无法使用。`;
+
+export const assessCommand: Command = {
+  name: "assess",
+  summary: "评估工作簿，显示结论，可写出结果工作簿（-o）和 JSON（--json）",
+  usage: USAGE,
+  async run(args, io) {
+    const parsed = parseArgs(args, [
+      { name: "output", short: "o", value: true },
+      { name: "json", value: true },
+      { name: "profile", value: true },
+      { name: "cv-rule", value: true, choices: ["each", "composite"] },
+      { name: "no-split", value: false },
+    ]);
+    if (parsed.help) {
+      io.out(USAGE);
+      return EXIT.ok;
+    }
+    if (parsed.positional.length !== 1) throw new CliError(`需要且只需要一个输入文件。\n\n${USAGE}`);
+    const file = parsed.positional[0];
+    const { output, json, profile } = parsed.options;
+    const opts: AssessOptions = { profileId: profile };
+    if (parsed.options["cv-rule"]) opts.cvRule = parsed.options["cv-rule"] as AssessOptions["cvRule"];
+    if (parsed.options["no-split"]) opts.splitFacilities = false;
+    const jsonToStdout = json === "-";
+    const say = jsonToStdout ? io.err : io.out;
+
+    const bytes = await readInput(file);
+    let host: XlsxHost;
+    try {
+      host = await XlsxHost.load(bytes);
+    } catch (e) {
+      if (e instanceof NotXlsxError) throw new CliError(`「${path.basename(file)}」${e.message}`, EXIT.unusable);
+      throw e;
+    }
+    let run;
+    try {
+      run = await assessWorkbook(host, opts);
+    } catch (e) {
+      if (e instanceof UnusableWorkbookError) throw new CliError(`「${path.basename(file)}」无法评估：${e.message}`, EXIT.unusable);
+      if (e instanceof UnknownProfileError) throw new CliError(e.message, EXIT.usage);
+      throw e;
+    }
+    const { assessment, read } = run;
+
+    say(`优质均衡评估：${path.basename(file)}`);
+    for (const line of summaryLines(assessment, read, listShortfalls(assessment, read).length)) say(line);
+
+    if (json) {
+      const text = JSON.stringify(toContractJson(assessment, read), null, 2) + "\n";
+      if (jsonToStdout) io.out(text.trimEnd());
+      else {
+        await writeOutput(json, text);
+        say(`已写出 JSON：${json}`);
+      }
+    }
+    if (output) {
+      await writeOutput(output, await host.save());
+      say(`已写出结果工作簿：${output}`);
+    } else {
+      say("（未指定 -o，未写出工作簿，原文件未改动。）");
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,9 @@
+/**
+ * The command table of `junheng`. To add a command: create src/cli/commands/<name>.ts exporting a
+ * Command, and add it to this list (order = order in `junheng --help`).
+ */
+import type { Command } from "../command";
+import { assessCommand } from "./assess";
+import { templateCommand } from "./template";
+
+export const COMMANDS: Command[] = [assessCommand, templateCommand];

@@ -1,0 +1,256 @@
+/**
+ * XlsxHost: the WorkbookHost port over exceljs, for .xlsx files on the command line (Node) and in
+ * the plain browser page (webpack resolves "exceljs" to its browser build through the package's
+ * "browser" field). No Node-only imports here: bytes in, bytes out.
+ *
+ * The host is thin: it applies a WritePlan literally. Layout decisions live in src/workbook.
+ */
+import * as ExcelJS from "exceljs";
+import type { Style, Worksheet } from "exceljs";
+import type { SheetSnapshot, WorkbookHost, WorkbookSnapshot } from "../port";
+import type { Area, FormatRun, SheetPlan, ValueBlock, WritePlan } from "../../workbook/plan";
+import { colLetter } from "../../workbook/text";
+import { argb, cellValue, fillApplier, styleApplier } from "./cells";
+
+/** Excel's sheet limits. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** A workbook that cannot be opened as .xlsx (not a zip, not a workbook). */
+export class NotXlsxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotXlsxError";
+  }
+}
+
+export class XlsxHost implements WorkbookHost {
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  /** Opens .xlsx bytes. Throws NotXlsxError (Chinese message) when they are not a readable workbook. */
+  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
+    const wb = new ExcelJS.Workbook();
+    try {
+      // exceljs (JSZip) accepts ArrayBuffer and Uint8Array alike, in Node and in the browser.
+      await wb.xlsx.load(data as ArrayBuffer);
+    } catch (e) {
+      throw new NotXlsxError(`无法打开该文件：它不是有效的 Excel 工作簿（.xlsx）。${detail(e)}`);
+    }
+    return new XlsxHost(wb);
+  }
+
+  /** A new, empty workbook (for `junheng template`). */
+  static create(): XlsxHost {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "优质均衡评估助手";
+    return new XlsxHost(wb);
+  }
+
+  /** Every sheet name, in tab order. */
+  sheetNames(): string[] {
+    return this.workbook.worksheets.map((ws) => ws.name);
+  }
+
+  async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+    const names = this.sheetNames();
+    const sheets: SheetSnapshot[] = [];
+    for (const name of sheetNames) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws) sheets.push(snapshotSheet(ws));
+    }
+    return { sheetNames: names, sheets };
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    for (const sheet of plan.sheets) applySheet(this.workbook, sheet);
+    if (plan.activate) activate(this.workbook, plan.activate);
+  }
+
+  /** The workbook as .xlsx bytes. */
+  async save(): Promise<Uint8Array> {
+    const buf = await this.workbook.xlsx.writeBuffer();
+    const u8 = buf as unknown as Uint8Array;
+    return new Uint8Array(u8.buffer, u8.byteOffset, u8.byteLength);
+  }
+}
+
+function detail(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg ? `（${msg.slice(0, 120)}）` : "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+/** The used range of a sheet, padded to A1 (rows × columns up to the last non-empty cell). */
+function snapshotSheet(ws: Worksheet): SheetSnapshot {
+  const rows: { r: number; cells: { c: number; v: ReturnType<typeof cellValue>; f: string }[] }[] = [];
+  let lastRow = 0;
+  let lastCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells: { c: number; v: ReturnType<typeof cellValue>; f: string }[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const v = cellValue(cell);
+      const f = cell.numFmt || "General";
+      if (v === null && f === "General") return;
+      cells.push({ c, v, f });
+      if (v !== null) {
+        if (c > lastCol) lastCol = c;
+        if (r > lastRow) lastRow = r;
+      }
+    });
+    if (cells.length) rows.push({ r, cells });
+  });
+  const values: SheetSnapshot["values"] = [];
+  const numberFormats: string[][] = [];
+  for (let r = 0; r < lastRow; r++) {
+    values.push(new Array(lastCol).fill(null));
+    numberFormats.push(new Array(lastCol).fill("General"));
+  }
+  for (const { r, cells } of rows) {
+    if (r > lastRow) continue;
+    const vr = values[r - 1];
+    const fr = numberFormats[r - 1];
+    for (const { c, v, f } of cells) {
+      if (c > lastCol) continue;
+      vr[c - 1] = v;
+      fr[c - 1] = f;
+    }
+  }
+  return { name: ws.name, values, numberFormats };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+/** Worksheet members exceljs has but does not declare in its typings. */
+interface WorksheetInternals {
+  orderNo: number;
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
+function applySheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+  const existing = wb.getWorksheet(plan.name);
+  if (plan.mode === "delete") {
+    if (existing) wb.removeWorksheet(existing.id);
+    return;
+  }
+  let ws: Worksheet;
+  if (plan.mode === "replace") {
+    // Keep the tab where it was when replacing; new sheets go to the end.
+    const orderNo = existing ? (existing as unknown as WorksheetInternals).orderNo : undefined;
+    if (existing) wb.removeWorksheet(existing.id);
+    ws = wb.addWorksheet(plan.name);
+    if (orderNo !== undefined) (ws as unknown as WorksheetInternals).orderNo = orderNo;
+  } else {
+    ws = existing ?? wb.addWorksheet(plan.name);
+  }
+
+  for (const area of plan.clear ?? []) clearArea(ws, area);
+  for (const block of plan.blocks) writeBlock(ws, block);
+  for (const run of plan.formats) formatArea(ws, run);
+  for (const h of plan.highlights ?? []) {
+    const apply = fillApplier(h.fill);
+    for (const address of h.cells) {
+      const cell = ws.getCell(address);
+      cell.style = apply(cell.style);
+    }
+  }
+  for (const m of plan.merges ?? []) {
+    if (m.rows * m.cols <= 1) continue;
+    const [top, left, bottom, right] = bounds(m);
+    ws.unMergeCells(top, left, bottom, right);
+    ws.mergeCells(top, left, bottom, right);
+  }
+  for (const { col, width } of plan.columnWidths ?? []) ws.getColumn(col + 1).width = width;
+  if (plan.freeze) {
+    const { rows, cols } = plan.freeze;
+    ws.views = rows || cols ? [{ state: "frozen", xSplit: cols, ySplit: rows }] : [{ state: "normal" }];
+  }
+  if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
+  for (const v of plan.validations ?? []) {
+    const formula = `"${v.list.join(",")}"`;
+    (ws as unknown as WorksheetInternals).dataValidations.add(rangeAddress(v), {
+      type: "list",
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorStyle: "warning",
+      errorTitle: "输入提示",
+      error: `请从下拉列表中选择：${v.list.join("、")}`,
+    });
+  }
+  for (const n of plan.notes ?? []) ws.getCell(n.cell).note = n.text;
+}
+
+/** 1-based inclusive bounds [top, left, bottom, right] of an area, clipped to the sheet. */
+function bounds(a: Area): [number, number, number, number] {
+  const top = a.row + 1;
+  const left = a.col + 1;
+  const bottom = Math.min(a.row + a.rows, MAX_ROWS);
+  const right = Math.min(a.col + a.cols, MAX_COLS);
+  return [top, left, bottom, right];
+}
+
+function rangeAddress(a: Area): string {
+  const [top, left, bottom, right] = bounds(a);
+  return `${colLetter(left - 1)}${top}:${colLetter(right - 1)}${bottom}`;
+}
+
+/**
+ * Clears values, formats and merges of an area. Only cells that exist are touched, so an area of
+ * whole columns (a previous result block down to the last sheet row) costs what the sheet holds.
+ */
+function clearArea(ws: Worksheet, a: Area): void {
+  const [top, left, bottom, right] = bounds(a);
+  const lastRow = Math.min(bottom, ws.rowCount);
+  if (lastRow < top) return;
+  ws.unMergeCells(top, left, lastRow, right);
+  for (let r = top; r <= lastRow; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    const last = Math.min(right, row.cellCount);
+    for (let c = left; c <= last; c++) {
+      const cell = row.findCell(c);
+      if (!cell) continue;
+      cell.value = null;
+      cell.style = {};
+      if (cell.note) cell.note = undefined as unknown as string;
+    }
+  }
+}
+
+function writeBlock(ws: Worksheet, block: ValueBlock): void {
+  // exceljs never turns a plain string into a formula (formulas are { formula } objects), so every
+  // string is written as text: "=1+1" from a user stays the text "=1+1" (textOnly is honoured).
+  const { row, col, values } = block;
+  for (let i = 0; i < values.length; i++) {
+    const line = values[i];
+    const r = ws.getRow(row + i + 1);
+    for (let j = 0; j < line.length; j++) {
+      const v = line[j];
+      const cell = r.getCell(col + j + 1);
+      cell.value = typeof v === "number" && !Number.isFinite(v) ? null : v;
+    }
+  }
+}
+
+function formatArea(ws: Worksheet, run: FormatRun): void {
+  const [top, left, bottom, right] = bounds(run);
+  const apply = styleApplier(run);
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    for (let c = left; c <= right; c++) {
+      const cell = row.getCell(c);
+      cell.style = apply(cell.style as Partial<Style>);
+    }
+  }
+}
+
+function activate(wb: ExcelJS.Workbook, name: string): void {
+  const index = wb.worksheets.findIndex((ws) => ws.name === name);
+  if (index < 0) return;
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" }];
+}

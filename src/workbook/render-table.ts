@@ -1,0 +1,98 @@
+/**
+ * Small helpers that lay a table out as a SheetPlan: header row, data rows, one format run per
+ * column (never per cell), widths, and user texts in their own textOnly blocks.
+ * Host-neutral and pure.
+ */
+import { FILL } from "./plan";
+import type { CellValue, FormatRun, SheetPlan, ValueBlock } from "./plan";
+
+/** One table column. */
+export interface TableColumn {
+  header: string;
+  /** Width in characters. */
+  width: number;
+  /** Number format of the data cells (default: General). */
+  format?: string;
+  /** The column holds user texts (school names, raw cell contents): written in a textOnly block. */
+  userText?: boolean;
+  align?: "left" | "center" | "right";
+  wrap?: boolean;
+}
+
+/** A sheet plan with nothing in it yet. */
+export function emptySheet(name: string, mode: SheetPlan["mode"]): SheetPlan {
+  return { name, mode, blocks: [], formats: [], highlights: [], merges: [], columnWidths: [] };
+}
+
+/** Style of header cells of result tables. */
+export function headerRun(row: number, col: number, rows: number, cols: number, fill: string = FILL.header): FormatRun {
+  return { row, col, rows, cols, bold: true, fill, wrap: true, horizontalAlignment: "center", border: true };
+}
+
+/**
+ * Splits rows into value blocks by runs of columns with the same userText flag, so that user
+ * texts are written textOnly and generated figures are not.
+ */
+export function columnBlocks(row: number, col: number, columns: readonly TableColumn[], rows: CellValue[][]): ValueBlock[] {
+  const blocks: ValueBlock[] = [];
+  if (rows.length === 0) return blocks;
+  let start = 0;
+  for (let j = 1; j <= columns.length; j++) {
+    if (j === columns.length || !!columns[j].userText !== !!columns[start].userText) {
+      const values = rows.map((r) => r.slice(start, j));
+      const block: ValueBlock = { row, col: col + start, values };
+      if (columns[start].userText) block.textOnly = true;
+      blocks.push(block);
+      start = j;
+    }
+  }
+  return blocks;
+}
+
+/**
+ * Writes a table (header at `top`, data below, starting at column `left`) into `sheet`.
+ * Returns the row after the table.
+ */
+export function addTable(
+  sheet: SheetPlan,
+  top: number,
+  left: number,
+  columns: readonly TableColumn[],
+  rows: CellValue[][],
+  opts: { header?: boolean; setWidths?: boolean } = {},
+): number {
+  const withHeader = opts.header !== false;
+  let r = top;
+  if (withHeader) {
+    sheet.blocks.push({ row: r, col: left, values: [columns.map((c) => c.header)] });
+    sheet.formats.push(headerRun(r, left, 1, columns.length));
+    r++;
+  }
+  sheet.blocks.push(...columnBlocks(r, left, columns, rows));
+  if (rows.length > 0) {
+    columns.forEach((c, j) => {
+      if (c.format || c.align || c.wrap) {
+        const run: FormatRun = { row: r, col: left + j, rows: rows.length, cols: 1 };
+        if (c.format) run.numberFormat = c.format;
+        if (c.align) run.horizontalAlignment = c.align;
+        if (c.wrap) run.wrap = true;
+        sheet.formats.push(run);
+      }
+    });
+    sheet.formats.push({ row: r, col: left, rows: rows.length, cols: columns.length, border: true });
+  }
+  if (opts.setWidths !== false) {
+    const widths = (sheet.columnWidths ??= []);
+    columns.forEach((c, j) => widths.push({ col: left + j, width: c.width }));
+  }
+  return r + rows.length;
+}
+
+/** Adds cells to the highlight list of a given fill (creating the list on first use). */
+export function addHighlight(sheet: SheetPlan, fill: string | null, cells: string[]): void {
+  if (cells.length === 0) return;
+  const list = (sheet.highlights ??= []);
+  const existing = list.find((h) => h.fill === fill);
+  if (existing) existing.cells.push(...cells);
+  else list.push({ fill, cells: [...cells] });
+}

@@ -1,0 +1,72 @@
+/**
+ * assessWorkbook: the whole assessment over a workbook host, read → compute → write.
+ * Shared by the task pane (Office host), the command line and the browser page (exceljs host).
+ */
+import { NATIONAL_2017, PROFILES, assess, getProfile } from "../engine/index";
+import type { Assessment, CvRule, ProfileOverride, RuleProfile } from "../engine/types";
+import type { WorkbookHost } from "../hosts/port";
+import type { ReadResult } from "./contract";
+import type { WritePlan } from "./plan";
+import { INPUT_SHEETS, readWorkbook } from "./read";
+import { renderAssessment } from "./render";
+
+export type AssessStage = "read" | "compute" | "write";
+
+export interface AssessOptions {
+  /** Built-in profile id (default national-2017). */
+  profileId?: string;
+  /** Overrides applied last, after the workbook's 「评估标准」 sheet. */
+  cvRule?: CvRule;
+  splitFacilities?: boolean;
+  onProgress?(stage: AssessStage): void;
+}
+
+export interface AssessRun {
+  assessment: Assessment;
+  read: ReadResult;
+  plan: WritePlan;
+}
+
+/** An option that names no built-in profile. */
+export class UnknownProfileError extends Error {
+  constructor(id: string) {
+    super(`未知的评估标准「${id}」。可用的评估标准：${Object.keys(PROFILES).join("、")}`);
+    this.name = "UnknownProfileError";
+  }
+}
+
+/** The base profile for an id (default national-2017); throws UnknownProfileError. */
+export function baseProfile(profileId?: string): RuleProfile {
+  if (!profileId) return NATIONAL_2017;
+  const p = getProfile(profileId);
+  if (!p) throw new UnknownProfileError(profileId);
+  return p;
+}
+
+/**
+ * The override in force: the workbook's 「评估标准」 sheet, then the caller's cvRule and
+ * splitFacilities (the command line's --cv-rule / --no-split win over the sheet).
+ */
+export function effectiveOverride(read: ReadResult, opts: AssessOptions): ProfileOverride {
+  const override: ProfileOverride = { ...read.profileOverride };
+  if (opts.cvRule) override.cvRule = opts.cvRule;
+  if (opts.splitFacilities !== undefined) override.splitFacilities = opts.splitFacilities;
+  return override;
+}
+
+/**
+ * Reads the input sheets, assesses, renders the results and applies them to the host.
+ * Throws UnusableWorkbookError (from the reader) when the workbook cannot be used at all.
+ */
+export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {}): Promise<AssessRun> {
+  const base = baseProfile(opts.profileId);
+  opts.onProgress?.("read");
+  const snapshot = await host.read(INPUT_SHEETS);
+  const read = readWorkbook(snapshot);
+  opts.onProgress?.("compute");
+  const assessment = assess(read.dataset, effectiveOverride(read, opts), base);
+  const plan = renderAssessment(assessment, read);
+  opts.onProgress?.("write");
+  await host.apply(plan);
+  return { assessment, read, plan };
+}
