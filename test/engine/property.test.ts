@@ -1,0 +1,80 @@
+/** Properties of the weighted CV (indicators.md §3), checked with fast-check. */
+import fc from "fast-check";
+import { assess, weightedCv } from "./engineApi";
+import { dataset, primarySchool } from "./helpers";
+
+const unitArb = fc.record({
+  students: fc.integer({ min: 1, max: 3000 }),
+  value: fc.double({ min: 0.01, max: 1000, noNaN: true }),
+});
+const groupArb = fc.array(unitArb, { minLength: 2, maxLength: 40 });
+
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
+
+describe("weightedCv properties", () => {
+  it("is unchanged when units are permuted", () => {
+    fc.assert(
+      fc.property(groupArb, fc.nat(), (units, seed) => {
+        // A permutation: rotate by `seed`, then reverse.
+        const k = seed % units.length;
+        const shuffled = [...units.slice(k), ...units.slice(0, k)].reverse();
+        const a = weightedCv(units.map((u) => u.value), units.map((u) => u.students))!;
+        const b = weightedCv(shuffled.map((u) => u.value), shuffled.map((u) => u.students))!;
+        expect(rel(a.cv!, b.cv!) < 1e-9 || Math.abs(a.cv! - b.cv!) < 1e-12).toBe(true);
+      }),
+    );
+  });
+
+  it("is unchanged when every value is scaled by the same factor", () => {
+    fc.assert(
+      fc.property(groupArb, fc.double({ min: 0.001, max: 1000, noNaN: true }), (units, k) => {
+        const w = units.map((u) => u.students);
+        const a = weightedCv(units.map((u) => u.value), w)!;
+        const b = weightedCv(units.map((u) => u.value * k), w)!;
+        expect(rel(b.mean, a.mean * k)).toBeLessThan(1e-9);
+        expect(Math.abs(a.cv! - b.cv!)).toBeLessThan(1e-9);
+      }),
+    );
+  });
+
+  it("is 0 when all units are equal", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 2, maxLength: 50 }), fc.double({ min: 0.01, max: 1e5, noNaN: true }), (w, v) => {
+        expect(weightedCv(w.map(() => v), w)!.cv!).toBeLessThan(1e-12);
+      }),
+    );
+  });
+});
+
+describe("through assess()", () => {
+  const schoolsArb = fc.array(
+    fc.record({ students: fc.integer({ min: 60, max: 3000 }), qualified: fc.integer({ min: 1, max: 300 }) }),
+    { minLength: 2, maxLength: 15 },
+  );
+
+  it("the weighted mean equals group total ÷ group students (×100)", () => {
+    fc.assert(
+      fc.property(schoolsArb, (rows) => {
+        const a = assess(dataset(rows.map((r, i) => primarySchool(`校${i}`, { primaryStudents: r.students, primaryQualifiedTeachers: r.qualified }))));
+        const total = rows.reduce((s, r) => s + r.qualified, 0);
+        const students = rows.reduce((s, r) => s + r.students, 0);
+        expect(rel(a.balance.primary.indicators["101"].mean!, (total / students) * 100)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("scaling every school's numerator by the same factor leaves the CV unchanged", () => {
+    fc.assert(
+      fc.property(schoolsArb, fc.integer({ min: 2, max: 9 }), (rows, k) => {
+        const build = (f: number) =>
+          assess(dataset(rows.map((r, i) => primarySchool(`校${i}`, { primaryStudents: r.students, primaryQualifiedTeachers: r.qualified * f })))).balance.primary
+            .indicators["101"].cv;
+        const a = build(1);
+        const b = build(k);
+        expect(Math.abs(a! - b!)).toBeLessThan(1e-9);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
