@@ -745,7 +745,12 @@ export class FakeWorksheet
   /** @internal fill loaded properties now (collection loads). */
   fill(names: string[]): void {
     const s = this.sheet();
-    for (const n of names) this.loaded.set(n, n === "name" ? s.name : n === "tabColor" ? s.tabColor : undefined);
+    for (const n of names) {
+      if (n === "name") this.loaded.set(n, s.name);
+      else if (n === "tabColor") this.loaded.set(n, s.tabColor);
+      else if (n === "protection/protected") this.protection.fill(s.protected);
+      else throw new FakeOfficeError("InvalidArgument", `Worksheet.${n} is not modelled by the fake`);
+    }
   }
   get name(): string {
     return this.loaded.get("Worksheet", "name");
@@ -855,6 +860,10 @@ export class FakeWorksheetProtection extends FakeObject implements Shape<Excel.W
   }
   get protected(): boolean {
     return this.loaded.get("WorksheetProtection", "protected");
+  }
+  /** @internal set by a load through the worksheet ("protection/protected"). */
+  fill(v: boolean): void {
+    this.loaded.set("protected", v);
   }
   load(props?: unknown): this {
     for (const n of loadNames(props)) if (n !== "protected") throw new FakeOfficeError("InvalidArgument", n);

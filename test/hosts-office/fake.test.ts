@@ -1,0 +1,133 @@
+/**
+ * The fake behaves like Excel where our adapter depends on it (expected behaviour from the
+ * Office.js reference: load + sync before reading, ItemNotFound at sync, null objects, values typed
+ * as if entered, 5 MB request limit of Excel on the web, requirement sets).
+ */
+import { FakeRequestContext, FakeWorkbook, PAYLOAD_LIMIT, createFakeExcel, installFakeOffice, uninstallFakeOffice } from "../fakes/fakeExcel";
+
+function doc(): FakeWorkbook {
+  return FakeWorkbook.from({ 学校数据: [["学校名称", "小学在校生数"], ["一小", 320]], 县级指标: [["项目", "数值"]] });
+}
+
+test("a property read before load + sync throws PropertyNotLoaded", async () => {
+  const d = doc();
+  await createFakeExcel(d).run(async (ctx) => {
+    const r = ctx.workbook.worksheets.getItem("学校数据").getRange("A1:B2");
+    r.load("values");
+    expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    await ctx.sync();
+    expect(r.values).toEqual([["学校名称", "小学在校生数"], ["一小", 320]]);
+    expect(() => r.numberFormat).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+  });
+});
+
+test("getItem of a missing sheet fails at sync with ItemNotFound; OrNullObject gives a null object", async () => {
+  const d = doc();
+  const Excel = createFakeExcel(d);
+  await expect(
+    Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("不存在");
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "ItemNotFound" });
+  await Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject("不存在");
+    const used = ctx.workbook.worksheets.getItem("县级指标").getUsedRangeOrNullObject(true);
+    expect(() => ws.isNullObject).toThrow();
+    await ctx.sync();
+    expect(ws.isNullObject).toBe(true);
+    expect(used.isNullObject).toBe(false);
+  });
+});
+
+test("writes are queued and applied at sync; the address of a Chinese sheet is quoted", async () => {
+  const d = doc();
+  await createFakeExcel(d).run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("学校数据");
+    ws.getRange("C1").values = [["评估结果"]];
+    expect(d.sheet("学校数据")!.valueAt("C1")).toBe("");
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("address");
+    await ctx.sync();
+    expect(d.sheet("学校数据")!.valueAt("C1")).toBe("评估结果");
+    expect(used.address).toBe("'学校数据'!A1:C2");
+  });
+});
+
+test("values are typed as if entered: formulas, numbers, apostrophe text, null leaves the cell", async () => {
+  const d = doc();
+  await createFakeExcel(d).run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("县级指标");
+    ws.getRange("A2:F2").values = [["=1+1", "1,234", "'=1+1", "71.2%", "+A1", "普通文字"]];
+    ws.getRange("A1:B1").values = [[null, "改"]];
+    await ctx.sync();
+  });
+  const s = d.sheet("县级指标")!;
+  expect(s.formulas()).toEqual(["A2", "E2"]);
+  expect(s.valueAt("B2")).toBe(1234);
+  expect(s.valueAt("C2")).toBe("=1+1");
+  expect(s.valueAt("D2")).toBeCloseTo(0.712);
+  expect(s.valueAt("F2")).toBe("普通文字");
+  expect(s.valueAt("A1")).toBe("项目"); // null: unchanged
+  expect(s.valueAt("B1")).toBe("改");
+});
+
+test("a values array that does not match the range fails the sync with InvalidArgument", async () => {
+  await expect(
+    createFakeExcel(doc()).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("学校数据").getRange("A1:B1").values = [["x"]];
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "InvalidArgument" });
+});
+
+test("a request over 5 MB is rejected whole, like Excel on the web", async () => {
+  const d = doc();
+  const big = Array.from({ length: 3000 }, () => Array.from({ length: 100 }, () => "示例学校名称")); // ≈ 3000×100×21 bytes = 6.3 MB
+  await expect(
+    createFakeExcel(d).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("学校数据").getRange("A10:CV3009").values = big;
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  expect(d.syncs[0].requestBytes).toBeGreaterThan(PAYLOAD_LIMIT);
+  expect(d.sheet("学校数据")!.valueAt("A10")).toBe(""); // nothing applied
+});
+
+test("APIs newer than the configured ExcelApi version fail with ApiNotFound", async () => {
+  const d = FakeWorkbook.from({ S: [["a"]] }, { apiVersion: "1.7" });
+  await expect(
+    createFakeExcel(d).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRanges("A1,B2").format.fill.color = "#FFC7CE";
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "ApiNotFound" });
+});
+
+test("cell edit mode fails a batch unless it was run with delayForCellEdit", async () => {
+  const d = doc();
+  d.cellEditMode = true;
+  const Excel = createFakeExcel(d);
+  const write = async (ctx: FakeRequestContext) => {
+    ctx.workbook.worksheets.getItem("学校数据").getRange("D1").values = [["x"]];
+    await ctx.sync();
+  };
+  await expect(Excel.run(write)).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  await Excel.run({ delayForCellEdit: true }, write);
+  expect(d.delayedForCellEdit).toBe(1);
+});
+
+test("installFakeOffice defines Office and Excel globals with requirement sets and settings", async () => {
+  const d = doc();
+  d.apiVersion = "1.9";
+  const g = globalThis as unknown as { Office: typeof Office };
+  installFakeOffice(globalThis, d);
+  try {
+    await expect(g.Office.onReady()).resolves.toMatchObject({ host: "Excel" });
+    expect(g.Office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(true);
+    expect(g.Office.context.requirements.isSetSupported("ExcelApi", "1.10")).toBe(false);
+    expect(g.Office.context.requirements.isSetSupported("ExcelApi", "1.7")).toBe(true);
+  } finally {
+    uninstallFakeOffice(globalThis);
+  }
+});
