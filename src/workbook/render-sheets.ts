@@ -13,6 +13,7 @@ import { FILL } from "./plan";
 import type { CellValue, SheetPlan } from "./plan";
 import { addHighlight, addTable, emptySheet, headerRun } from "./render-table";
 import type { TableColumn } from "./render-table";
+import { unitVerdict } from "./shortfalls";
 import type { Shortfall } from "./shortfalls";
 import { a1 } from "./text";
 
@@ -52,7 +53,7 @@ class StatusColours {
 // 监测点指标
 // ---------------------------------------------------------------------------------------------
 
-export function unitsSheet(assessment: Assessment, read: ReadResult): SheetPlan {
+export function unitsSheet(assessment: Assessment): SheetPlan {
   const sheet = emptySheet(SHEETS.units, "replace");
   const profile = assessment.profile;
   const lead: TableColumn[] = [
@@ -64,7 +65,7 @@ export function unitsSheet(assessment: Assessment, read: ReadResult): SheetPlan 
     { header: "不参评原因", width: 16, wrap: true },
   ];
   const perIndicator: TableColumn[] = [];
-  for (const code of INDICATOR_CODES) {
+  for (let k = 0; k < INDICATOR_CODES.length; k++) {
     perIndicator.push({ header: "数值", width: 9, format: "0.00" });
     perIndicator.push({ header: "状态", width: 9, align: "center" });
   }
@@ -98,20 +99,19 @@ export function unitsSheet(assessment: Assessment, read: ReadResult): SheetPlan 
     INDICATOR_CODES.forEach((code, k) => {
       const ind = u.indicators[code];
       line.push(ind.value, u.included ? STATUS_LABEL[ind.status] : null);
-      if (u.included) colours.mark(row, lead.length + 2 * k + 1, ind.status === "error" ? undefined : ind.status);
+      if (u.included && ind.status !== "met") colours.mark(row, lead.length + 2 * k + 1, ind.status);
       if (u.included && ind.gap) gaps.push(`${code} ${ind.gap.text}`);
       if (u.included && ind.status === "error") gaps.push(`${code} 数据有误${ind.errorReason ? `（${ind.errorReason}）` : ""}`);
     });
-    const verdict = u.included ? (u.pass ? "达标" : u.errorCount > 0 ? "数据有误" : "未达标") : "不参评";
+    const verdict = unitVerdict(u, profile.minMetIndicators);
     line.push(u.included ? u.metCount : null, verdict, gaps.join("；") || null);
-    colours.mark(row, columns.length - 2, verdict === "达标" ? "met" : verdict === "未达标" ? "unmet" : undefined);
+    if (verdict === "未达标") colours.mark(row, columns.length - 2, "unmet");
     return line;
   });
   addTable(sheet, 2, 0, columns, rows, { header: false });
   colours.addTo(sheet);
   sheet.freeze = { rows: 2, cols: 1 };
   sheet.tabColor = TAB_COLOR;
-  void read;
   return sheet;
 }
 
@@ -344,7 +344,8 @@ export function summarySheet(assessment: Assessment, read: ReadResult): SheetPla
     sheet.formats.push({ row: r, col: 0, rows: 1, cols: ncols, bold: true });
   }
   colours.addTo(sheet);
-  sheet.freeze = { rows: top + 1, cols: 0 };
+  // Freeze the table header when the verdict lines above it leave room for the table.
+  sheet.freeze = top + 1 <= 12 ? { rows: top + 1, cols: 0 } : { rows: 0, cols: 0 };
   sheet.tabColor = TAB_COLOR;
   return sheet;
 }

@@ -16,7 +16,7 @@ import { FILL } from "./plan";
 import type { Area, CellValue, SheetPlan, WritePlan } from "./plan";
 import { balanceSheet, issuesSheet, problemsSheet, summarySheet, unitsSheet } from "./render-sheets";
 import { addHighlight, emptySheet, headerRun } from "./render-table";
-import { listShortfalls, shortfallPhrase } from "./shortfalls";
+import { listShortfalls, shortfallPhrase, unitVerdict } from "./shortfalls";
 import type { Shortfall } from "./shortfalls";
 import { a1 } from "./text";
 
@@ -43,7 +43,7 @@ export function renderAssessment(assessment: Assessment, read: ReadResult): Writ
   return {
     sheets: [
       schoolSheet(assessment, read, shortfalls),
-      unitsSheet(assessment, read),
+      unitsSheet(assessment),
       balanceSheet(assessment, read),
       problemsSheet(shortfalls),
       summarySheet(assessment, read),
@@ -51,14 +51,6 @@ export function renderAssessment(assessment: Assessment, read: ReadResult): Writ
     ],
     activate: SHEETS.summary,
   };
-}
-
-/** 达标 / 未达标 / 数据有误 / 不参评 for one unit. */
-export function unitVerdict(u: UnitResult): string {
-  if (!u.included) return "不参评";
-  if (u.pass) return "达标";
-  if (u.errorCount > 0) return "数据有误";
-  return "未达标";
 }
 
 function checkLabel(s: CheckStatus | undefined): string | null {
@@ -125,7 +117,7 @@ function schoolSheet(assessment: Assessment, read: ReadResult, shortfalls: Short
       (["primary", "junior"] as Section[]).forEach((section, k) => {
         const u = units.get(`${i}:${section}`);
         if (!u) return;
-        const verdict = unitVerdict(u);
+        const verdict = unitVerdict(u, assessment.profile.minMetIndicators);
         line[2 * k] = verdict;
         line[2 * k + 1] = u.included ? u.metCount : null;
         if (verdict === "未达标") mark(row, 2 * k, "unmet");

@@ -6,7 +6,7 @@
  */
 import { fixed, num, percent } from "../engine/format";
 import { SECTION_LABEL } from "../engine/types";
-import type { Assessment, CheckStatus, IndicatorCode, SchoolField, Section, Status } from "../engine/types";
+import type { Assessment, CheckStatus, IndicatorCode, SchoolField, Section, Status, UnitResult } from "../engine/types";
 import type { ReadResult } from "./contract";
 import { a1 } from "./text";
 
@@ -84,28 +84,28 @@ export function listShortfalls(assessment: Assessment, read: ReadResult): Shortf
     const values = dataset.schools[i]?.values ?? {};
     const { rooms, scale, classSize, trainingFunds } = checks;
     if (isShort(rooms.status)) {
-      const need = rooms.required.total;
-      const music = rooms.music ?? 0;
-      const art = rooms.art ?? 0;
-      const parts: string[] = [];
-      if (music < need) parts.push(`音乐专用教室 ${need - music} 间`);
-      if (art < need) parts.push(`美术专用教室 ${need - art} 间`);
-      const base: Omit<Shortfall, "cell"> = {
-        schoolIndex: i,
-        school: checks.school,
-        section: null,
-        code: "203",
-        item: "音乐、美术专用教室（间）",
-        value: `音乐 ${rooms.music ?? "—"}、美术 ${rooms.art ?? "—"}`,
-        valueFormat: "@",
-        requirement: `各≥${need}（每${profile.classesPerRoom}个班1间，音乐≥${profile.musicRoomMinArea}㎡、美术≥${profile.artRoomMinArea}㎡）`,
-        status: rooms.status,
-        action: parts.length ? `需增加${parts.join("、")}` : "",
-      };
       // One line per room kind that is short, each pointing at its own input cell.
-      if (music < need) push({ ...base, cell: cellOf(i, "musicRooms") });
-      if (art < need) push({ ...base, cell: cellOf(i, "artRooms") });
-      if (music >= need && art >= need) push({ ...base, cell: null });
+      const need = rooms.required.total;
+      const kinds = [
+        { have: rooms.music, zh: "音乐", field: "musicRooms" as const, area: profile.musicRoomMinArea },
+        { have: rooms.art, zh: "美术", field: "artRooms" as const, area: profile.artRoomMinArea },
+      ];
+      for (const k of kinds) {
+        if ((k.have ?? 0) >= need) continue;
+        push({
+          schoolIndex: i,
+          school: checks.school,
+          section: null,
+          code: "203",
+          item: `${k.zh}专用教室（间）`,
+          value: k.have,
+          valueFormat: "0",
+          requirement: `≥${need}（每${profile.classesPerRoom}个班1间，面积≥${k.area}㎡）`,
+          status: rooms.status,
+          action: `需增加${k.zh}专用教室 ${need - (k.have ?? 0)} 间`,
+          cell: cellOf(i, k.field),
+        });
+      }
     }
     if (isShort(scale.status) && scale.students !== null) {
       push({
@@ -170,4 +170,16 @@ export function listShortfalls(assessment: Assessment, read: ReadResult): Shortf
 export function shortfallPhrase(s: Shortfall): string {
   const where = s.section ? `${SECTION_LABEL[s.section]} ${s.code}` : s.code;
   return `${where}：${s.action || s.requirement}`;
+}
+
+/**
+ * 达标 / 未达标 / 数据有误 / 不参评 for one unit. A unit with an indicator 未达标, or one that cannot
+ * reach `minMet` 达标 even if every erroneous value turned out met, fails whatever its data
+ * errors; otherwise data errors leave it undecided (数据有误).
+ */
+export function unitVerdict(u: UnitResult, minMet: number): "达标" | "未达标" | "数据有误" | "不参评" {
+  if (!u.included) return "不参评";
+  if (u.pass) return "达标";
+  if (u.errorCount > 0 && u.unmetCount === 0 && u.metCount + u.errorCount >= minMet) return "数据有误";
+  return "未达标";
 }
