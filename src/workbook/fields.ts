@@ -65,7 +65,7 @@ export const SCHOOL_COLUMNS: readonly SchoolColumn[] = [
   count("primaryMaxClassSize", "小学最大班额", "学生与班级", ["205"], "小学人数最多的一个班的人数。", { aliases: ["小学最大班级人数"], section: "primary" }),
   count("juniorMaxClassSize", "初中最大班额", "学生与班级", ["205"], "初中人数最多的一个班的人数。", { aliases: ["初中最大班级人数"], section: "junior" }),
 
-  count("teachers", "专任教师数", "教师", ["209", "212"], "全校专任教师总数（在编＋聘任，不含代课、兼职）。", { aliases: ["专任教师总数", "专任教师"] }),
+  count("teachers", "专任教师数", "教师", ["209", "212"], "全校义务教育阶段专任教师数（在编＋聘任，不含代课、兼职；完全中学、十二年一贯制学校不含高中教师）。", { aliases: ["专任教师总数", "专任教师"] }),
   count("primaryQualifiedTeachers", "小学高于规定学历教师数", "教师", ["101"], "小学部专科及以上学历专任教师数。", { aliases: ["小学高于规定学历专任教师数"], section: "primary" }),
   count("juniorQualifiedTeachers", "初中高于规定学历教师数", "教师", ["101"], "初中部本科及以上学历专任教师数。", { aliases: ["初中高于规定学历专任教师数"], section: "junior" }),
   count("primaryBackboneTeachers", "小学骨干教师数", "教师", ["102"], "小学部县级及以上骨干教师数。", { aliases: ["小学县级及以上骨干教师数"], section: "primary" }),
