@@ -368,6 +368,8 @@ export function itemFigures(item: CountyItemResult, a: Assessment, read: ReadRes
   const fallback = `${item.display || "无数据"}（要求：${item.requirement}）。`;
   const unmetSchools = (pick: (c: Assessment["schools"][number]) => boolean) =>
     a.schools.filter(pick).map((c) => c.school);
+  // Figures are phrased only for judged items; skipped ones say why (itemParagraph adds the reason).
+  if (item.status === "skipped") return fallback;
   switch (item.code) {
     case "203": {
       const groups = SECTIONS.filter((s) => (dn(`${s}Required`) ?? 0) > 0).map(
@@ -665,7 +667,7 @@ export function buildReportOutline(a: Assessment, read: ReadResult, opts: Report
       heading(1, "二、指标达标情况"),
       ...resourceSection(a, w),
       ...areaSection(a, read, w, "government", "（二）政府保障程度"),
-      ...areaSection(a, read, w, "quality", `（三）${w.unit}域内义务教育质量情况`),
+      ...areaSection(a, read, w, "quality", "（三）县域内义务教育质量情况"),
       ...recognitionAndVeto(a),
       conclusion(a, w),
       ...practiceSection(),

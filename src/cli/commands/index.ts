@@ -5,5 +5,7 @@
 import type { Command } from "../command";
 import { assessCommand } from "./assess";
 import { templateCommand } from "./template";
+import { reportCommand } from "./report";
+import { exportCommand } from "./export";
 
-export const COMMANDS: Command[] = [assessCommand, templateCommand];
+export const COMMANDS: Command[] = [assessCommand, templateCommand, reportCommand, exportCommand];

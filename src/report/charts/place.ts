@@ -22,7 +22,9 @@ export interface CellAnchor {
 export interface ChartPlacement {
   chart: ChartData;
   sheet: string;
-  /** A1 range of the category labels (no sheet name), e.g. "A14:A21". */
+  /** A1 range of the whole data table with its header row, e.g. "$A$13:$E$21" (Office.js charts.add). */
+  tableRef: string;
+  /** A1 range of the category labels (no sheet name), e.g. "$A$14:$A$21". */
   categoriesRef: string;
   /** Per series: the header cell holding its name and the A1 range of its values. */
   seriesRefs: { nameRef: string; valuesRef: string }[];
@@ -71,6 +73,7 @@ export function chartLayout(
     placements.push({
       chart,
       sheet,
+      tableRef: `${a1(row, 0, true)}:${a1(last, width - 1, true)}`,
       categoriesRef: `${a1(first, 0, true)}:${a1(last, 0, true)}`,
       seriesRefs: chart.series.map((_, i) => ({
         nameRef: a1(row, i + 1, true),
@@ -97,4 +100,17 @@ export function withChartData(plan: WritePlan, assessment: Assessment): { plan: 
   const sheets = plan.sheets.slice();
   sheets[index] = { ...sheet, blocks: [...sheet.blocks, ...blocks], formats: [...sheet.formats, ...formats] };
   return { plan: { ...plan, sheets }, placements };
+}
+
+/**
+ * For a workbook an assessment has just written with `rendered`: a small plan that adds only the
+ * chart-data table to its 「差异系数」 sheet (mode "update"), and the chart placements. Apply it
+ * with the same host after the assessment, then add the charts (addChartsToXlsx after save, or
+ * addChartsInExcel in Office). Running the assessment again replaces the sheet, so charts never pile up.
+ */
+export function chartDataPlan(rendered: WritePlan, assessment: Assessment): { plan: WritePlan; placements: ChartPlacement[] } {
+  const sheet = rendered.sheets.find((s) => s.name === SHEETS.balance && s.mode !== "delete");
+  if (!sheet) return { plan: { sheets: [] }, placements: [] };
+  const { blocks, formats, placements } = chartLayout(assessment, lastPlanRow(sheet) + 3, sheet.name);
+  return { plan: { sheets: [{ name: sheet.name, mode: "update", blocks, formats }] }, placements };
 }

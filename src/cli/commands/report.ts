@@ -1,0 +1,101 @@
+/** `junheng report FILE [-o OUT.docx]`: the 自查自评报告 draft of a workbook, as .docx. */
+import * as path from "path";
+import { NotXlsxError, XlsxHost } from "../../hosts/xlsx";
+import { buildReportDocx } from "../../report/docx";
+import { exportFileName } from "../../report/export";
+import { UnusableWorkbookError } from "../../workbook/contract";
+import { UnknownProfileError, assessWorkbook, type AssessOptions, type AssessRun } from "../../workbook/run";
+import { parseArgs, type OptionSpec, type ParsedArgs } from "../args";
+import { CliError, EXIT, type CliIO, type Command } from "../command";
+import { readInput, writeOutput } from "../files";
+
+/** Options shared by `report` and `export`. */
+export const ASSESS_OPTION_SPECS: OptionSpec[] = [
+  { name: "output", short: "o", value: true },
+  { name: "profile", value: true },
+  { name: "cv-rule", value: true, choices: ["each", "composite"] },
+  { name: "no-split", value: false },
+  { name: "county", value: true },
+];
+
+export const ASSESS_OPTION_HELP = `      --county 名称          县（区）名称（默认取「县级指标」中的名称）
+      --profile 名称         评估标准（默认 national-2017）
+      --cv-rule each|composite
+                             差异系数判定规则（默认 each：每项指标均不超过标准）
+      --no-split             不按加权学生数拆分一贯制/完全中学的校舍和设备
+  -h, --help                 显示本帮助`;
+
+/** Loads and assesses a workbook in memory (the file itself is never written). */
+export async function assessFile(file: string, parsed: ParsedArgs): Promise<{ host: XlsxHost; run: AssessRun }> {
+  const opts: AssessOptions = { profileId: parsed.options.profile };
+  if (parsed.options["cv-rule"]) opts.cvRule = parsed.options["cv-rule"] as AssessOptions["cvRule"];
+  if (parsed.options["no-split"]) opts.splitFacilities = false;
+  const bytes = await readInput(file);
+  let host: XlsxHost;
+  try {
+    host = await XlsxHost.load(bytes);
+  } catch (e) {
+    if (e instanceof NotXlsxError) throw new CliError(`「${path.basename(file)}」${e.message}`, EXIT.unusable);
+    throw e;
+  }
+  try {
+    return { host, run: await assessWorkbook(host, opts) };
+  } catch (e) {
+    if (e instanceof UnusableWorkbookError) throw new CliError(`「${path.basename(file)}」无法评估：${e.message}`, EXIT.unusable);
+    if (e instanceof UnknownProfileError) throw new CliError(e.message, EXIT.usage);
+    throw e;
+  }
+}
+
+/** Default output beside the input: <dir>/<county>-<what>-<date>.<ext>. */
+export function defaultOutput(file: string, county: string | null | undefined, what: string, ext: string): string {
+  return path.join(path.dirname(path.resolve(file)), exportFileName(county, new Date(), what, ext));
+}
+
+const USAGE = `用法：junheng report 文件.xlsx [-o 报告.docx] [选项]
+
+评估工作簿（只在内存中，原文件不变），生成《自查自评报告》初稿（Word .docx）：
+基本情况、各项指标达标情况（含差异系数表和两幅图）、存在问题清单；
+“主要做法”等需要本单位填写的内容以【请填写：…】标出。
+
+选项：
+  -o, --output 报告.docx     输出文件（默认：输入文件所在目录下“县名-优质均衡自查自评报告-日期.docx”）
+${ASSESS_OPTION_HELP}
+
+退出码：0 已生成；1 用法错误；2 文件无法使用。`;
+
+/**
+ * Parses the arguments of `report` / `export`: null after printing the usage for --help;
+ * otherwise the input file and the options. Exactly one input file.
+ */
+export function parseFileArgs(args: string[], usage: string, io: CliIO): { file: string; parsed: ParsedArgs } | null {
+  const parsed = parseArgs(args, ASSESS_OPTION_SPECS);
+  if (parsed.help) {
+    io.out(usage);
+    return null;
+  }
+  if (parsed.positional.length !== 1) throw new CliError(`需要且只需要一个输入文件。\n\n${usage}`);
+  return { file: parsed.positional[0], parsed };
+}
+
+export async function runReport(args: string[], io: CliIO): Promise<number> {
+  const p = parseFileArgs(args, USAGE, io);
+  if (!p) return EXIT.ok;
+  const { file, parsed } = p;
+  const { run } = await assessFile(file, parsed);
+  const county = parsed.options.county ?? run.read.dataset.county.name;
+  const out = parsed.options.output ?? defaultOutput(file, county, "优质均衡自查自评报告", "docx");
+  if (!/\.docx$/i.test(out)) throw new CliError(`报告文件名应以 .docx 结尾：${out}`);
+  const bytes = await buildReportDocx(run.assessment, run.read, { countyName: parsed.options.county });
+  await writeOutput(out, bytes);
+  io.out(`已生成自查自评报告初稿：${out}`);
+  io.out("请在 Word 或 WPS 中打开，补充标有【请填写：…】的内容，并核对各项数据。");
+  return EXIT.ok;
+}
+
+export const reportCommand: Command = {
+  name: "report",
+  summary: "生成《自查自评报告》初稿（.docx）",
+  usage: USAGE,
+  run: runReport,
+};
