@@ -1,0 +1,166 @@
+/**
+ * The pane's back end: runs the assessment pipeline (assessWorkbook), keeps the last run for
+ * 生成报告 / 导出上报, and (web mode) holds the open .xlsx in an XlsxHost. It runs inside a Web Worker
+ * (worker.ts) so that reading, computing and rendering 5 000 schools never blocks the UI thread; tests
+ * run the same class in the page.
+ *
+ * A `target` is either a workbook in the page (Office mode: inside the worker, a proxy whose calls are
+ * answered by OfficeHost in the page) or "file" (web mode: the XlsxHost held here).
+ */
+import type { WorkbookHost } from "../hosts/port";
+import { SHEETS } from "../workbook/contract";
+import { assessWorkbook, baseProfile, type AssessRun } from "../workbook/run";
+import { templatePlan } from "../workbook/template";
+import { resolveProfile } from "../engine";
+import type { ProfileOverride } from "../engine/types";
+import { cellText, colLetter, parseA1 } from "../workbook/text";
+import type { XlsxHost } from "../hosts/xlsx";
+import { renderAssessment } from "../workbook/render";
+import { chartDataPlan, type ChartPlacement } from "../report/charts/place";
+import { buildPaneModel, type PaneModel } from "./model";
+import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
+import type { EngineApi, OfficeExport, Target } from "./engineApi";
+
+/** The template's sheets, in tab order. */
+const TEMPLATE_SHEETS = [SHEETS.schools, SHEETS.county, SHEETS.profile, SHEETS.guide];
+
+const NO_FILE = "请先打开一个工作簿（.xlsx），或点击「示例数据」。";
+const NO_RUN = "请先点击「评估」。";
+
+export class EngineService implements EngineApi {
+  private last: AssessRun | null = null;
+  private file: XlsxHost | null = null;
+
+  private xlsx(): Promise<typeof import("../hosts/xlsx")> {
+    return import(/* webpackChunkName: "xlsx" */ "../hosts/xlsx");
+  }
+
+  private host(target: Target): WorkbookHost {
+    if (target !== "file") return target;
+    if (!this.file) throw new Error(NO_FILE);
+    return this.file;
+  }
+
+  private run(): AssessRun {
+    if (!this.last) throw new Error(NO_RUN);
+    return this.last;
+  }
+
+  /** Web mode: load an .xlsx into memory. */
+  async load(data: ArrayBuffer | Uint8Array): Promise<string[]> {
+    const { XlsxHost } = await this.xlsx();
+    let host: XlsxHost;
+    try {
+      host = await XlsxHost.load(data instanceof Uint8Array ? data : new Uint8Array(data));
+    } catch (err) {
+      const why = err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : "";
+      throw new Error(why || "无法打开该文件：请选择 Excel 工作簿（.xlsx）。旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx。");
+    }
+    this.file = host;
+    this.last = null;
+    return (await host.read([])).sheetNames;
+  }
+
+  /** Web mode: start from an empty workbook (创建模板 without an open file). */
+  async create(): Promise<void> {
+    const { XlsxHost } = await this.xlsx();
+    this.file = XlsxHost.create();
+    this.last = null;
+  }
+
+  /** Read → compute → write, then the pane's view model. */
+  async assess(target: Target, settings: PaneSettings, onProgress?: (stage: Stage) => void): Promise<PaneModel> {
+    const run = await assessWorkbook(this.host(target), {
+      profileId: settings.profileId,
+      cvRule: settings.cvRule,
+      splitFacilities: settings.splitFacilities,
+      onProgress,
+    });
+    this.last = run;
+    return buildPaneModel(run.assessment, run.read);
+  }
+
+  /** Office mode: the chart-data table on 「差异系数」, written through the target; the placements for the charts. */
+  async chartData(target: Target): Promise<ChartPlacement[]> {
+    const run = this.run();
+    const { plan, placements } = chartDataPlan(run.plan ?? renderAssessment(run.assessment, run.read), run.assessment);
+    if (!plan.sheets.length) return [];
+    await this.host(target).apply(plan);
+    return placements;
+  }
+
+  /** 创建模板: add the template sheets that are absent; never touch existing ones. */
+  async template(target: Target, settings: PaneSettings): Promise<TemplateOutcome> {
+    if (target === "file" && !this.file) await this.create();
+    const host = this.host(target);
+    const existing = (await host.read([])).sheetNames;
+    const override: ProfileOverride = {};
+    if (settings.cvRule) override.cvRule = settings.cvRule;
+    if (settings.splitFacilities !== undefined) override.splitFacilities = settings.splitFacilities;
+    const plan = templatePlan(resolveProfile(baseProfile(settings.profileId), override), existing);
+    if (plan.sheets.length) await host.apply(plan);
+    const added = plan.sheets.filter((s) => s.mode !== "delete").map((s) => s.name);
+    const kept = TEMPLATE_SHEETS.filter((n) => existing.some((e) => e.toLowerCase() === n.toLowerCase()));
+    return { added, kept };
+  }
+
+  /** Web mode: a preview of the row holding a cell (header text beside each value). */
+  async row(sheet: string, cell: string): Promise<RowPreview | null> {
+    const pos = parseA1(cell);
+    if (!this.file || !pos) return null;
+    const s = (await this.file.read([sheet])).sheets.find((x) => x.name === sheet);
+    if (!s) return null;
+    const layout = this.last?.read.layout;
+    const headerRow = layout && layout.sheet === sheet ? layout.headerRow : 0;
+    const header = s.values[headerRow] ?? [];
+    const values = s.values[pos.row] ?? [];
+    const fields: RowPreview["fields"] = [];
+    for (let c = 0; c < Math.max(header.length, values.length); c++) {
+      const v = cellText(values[c]);
+      const target = c === pos.col;
+      if (!v && !target) continue;
+      fields.push({ header: cellText(header[c]) || colLetter(c), value: v, column: colLetter(c), target });
+    }
+    return { sheet, cell, row: pos.row + 1, fields };
+  }
+
+  /** Web mode: the checked workbook's bytes, with the two native charts on 「差异系数」. */
+  async save(): Promise<Uint8Array> {
+    if (!this.file) throw new Error(NO_FILE);
+    if (!this.last) return this.file.save();
+    const { saveWithCharts } = await import(/* webpackChunkName: "report-xlsx" */ "../report/workbook");
+    return saveWithCharts(this.file, this.last);
+  }
+
+  /** 生成报告: the draft 自查自评报告 from the last assessment. */
+  async report(): Promise<Uint8Array> {
+    const run = this.run();
+    const { buildReportDocx } = await import(/* webpackChunkName: "report-docx" */ "../report/docx");
+    return buildReportDocx(run.assessment, run.read);
+  }
+
+  /** Web mode 导出上报: the checked sheets as a new workbook. */
+  async exportFile(): Promise<{ bytes: Uint8Array; fileName: string }> {
+    const run = this.run();
+    if (!this.file) throw new Error(NO_FILE);
+    const [{ exportWorkbook }, { exportFileName }] = await Promise.all([
+      import(/* webpackChunkName: "report-xlsx" */ "../report/workbook"),
+      import(/* webpackChunkName: "report-xlsx" */ "../report/export"),
+    ]);
+    return { bytes: await exportWorkbook(this.file, run), fileName: exportFileName(run.read.dataset.county.name) };
+  }
+
+  /** Office mode 导出上报, through the page's workbook. `supported`: the ExcelApi versions the host has. */
+  async exportOffice(target: Target, supported: string[]): Promise<OfficeExport> {
+    if (target === "file") throw new Error("导出上报（Excel）只能在 Excel 中使用。");
+    const run = this.run();
+    const { exportInExcel } = await import(/* webpackChunkName: "report-xlsx" */ "../report/office");
+    const out = await exportInExcel({
+      host: target,
+      run,
+      supports: (v) => supported.includes(v),
+      createWorkbook: target.createWorkbook ? (b64) => target.createWorkbook!(b64) : undefined,
+    });
+    return { message: out.message, fileName: out.fileName };
+  }
+}
