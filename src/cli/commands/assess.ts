@@ -1,15 +1,12 @@
 /** `junheng assess FILE [-o OUT.xlsx] [--json OUT.json] [--profile NAME] [--cv-rule each|composite] [--no-split]` */
 import * as path from "path";
-import { NotXlsxError, XlsxHost } from "../../hosts/xlsx";
-import { UnusableWorkbookError } from "../../workbook/contract";
 import { toContractJson } from "../../workbook/json";
-import { UnknownProfileError, assessWorkbook } from "../../workbook/run";
-import type { AssessOptions } from "../../workbook/run";
 import { listShortfalls } from "../../workbook/shortfalls";
 import { parseArgs } from "../args";
 import { CliError, EXIT } from "../command";
 import type { Command } from "../command";
-import { readInput, writeOutput } from "../files";
+import { writeOutput } from "../files";
+import { assessFile, assessOptionsOf } from "../load";
 import { summaryLines } from "../summary";
 
 const USAGE = `用法：junheng assess 文件.xlsx [选项]
@@ -48,29 +45,10 @@ export const assessCommand: Command = {
     }
     if (parsed.positional.length !== 1) throw new CliError(`需要且只需要一个输入文件。\n\n${USAGE}`);
     const file = parsed.positional[0];
-    const { output, json, profile } = parsed.options;
-    const opts: AssessOptions = { profileId: profile };
-    if (parsed.options["cv-rule"]) opts.cvRule = parsed.options["cv-rule"] as AssessOptions["cvRule"];
-    if (parsed.options["no-split"]) opts.splitFacilities = false;
+    const { output, json } = parsed.options;
     const jsonToStdout = json === "-";
     const say = jsonToStdout ? io.err : io.out;
-
-    const bytes = await readInput(file);
-    let host: XlsxHost;
-    try {
-      host = await XlsxHost.load(bytes);
-    } catch (e) {
-      if (e instanceof NotXlsxError) throw new CliError(`「${path.basename(file)}」${e.message}`, EXIT.unusable);
-      throw e;
-    }
-    let run;
-    try {
-      run = await assessWorkbook(host, opts);
-    } catch (e) {
-      if (e instanceof UnusableWorkbookError) throw new CliError(`「${path.basename(file)}」无法评估：${e.message}`, EXIT.unusable);
-      if (e instanceof UnknownProfileError) throw new CliError(e.message, EXIT.usage);
-      throw e;
-    }
+    const { host, run } = await assessFile(file, assessOptionsOf(parsed));
     const { assessment, read } = run;
 
     say(`优质均衡评估：${path.basename(file)}`);

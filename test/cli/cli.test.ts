@@ -1,0 +1,151 @@
+/**
+ * The built command line, spawned as a user runs it (node bin/junheng.js …) on real .xlsx files.
+ * Expected values: exit codes and file effects from the brief (0 ran, 2 unusable file, 1 usage);
+ * figures from the hand-computed fixture of test/workbook-render (甲小学 101 = 18/500×100 = 3.6).
+ */
+import { spawnSync } from "child_process";
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { buildWorkbook, fromBytes, makeSchools, toBytes } from "../workbook-render/fixtures";
+
+const root = path.resolve(__dirname, "../..");
+const bin = path.join(root, "bin", "junheng.js");
+let dir: string;
+
+function junheng(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+
+beforeAll(async () => {
+  // Build the CLI as `npm run build:cli` does (the tests exercise the compiled program).
+  const tsc = require.resolve("typescript/bin/tsc");
+  spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.cli.json")], { cwd: root, stdio: "ignore" });
+  expect(fs.existsSync(path.join(root, "dist/node/cli/index.js"))).toBe(true);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-cli-"));
+  const schools = makeSchools(30, 5);
+  schools[0] = { ...schools[0], 学校名称: "甲小学", 学校类型: "小学", 小学在校生数: 500, 初中在校生数: null, 高中在校生数: null, 小学高于规定学历教师数: 18 };
+  fs.writeFileSync(path.join(dir, "county.xlsx"), await toBytes(buildWorkbook(schools, { titleRows: 1, groupRow: true })));
+  fs.writeFileSync(path.join(dir, "bad.xlsx"), await toBytes(buildWorkbook(schools, { overrides: [[2, "小学骨干教师数", "abc"]] })));
+  fs.writeFileSync(path.join(dir, "notes.txt.xlsx"), "学校名称,人数\n");
+  const other = new ExcelJS.Workbook();
+  other.addWorksheet("Sheet1").getCell("A1").value = "学校名称";
+  fs.writeFileSync(path.join(dir, "nosheet.xlsx"), await toBytes(other));
+  const noHeader = new ExcelJS.Workbook();
+  noHeader.addWorksheet("学校数据").getCell("A1").value = "单位";
+  fs.writeFileSync(path.join(dir, "noheader.xlsx"), await toBytes(noHeader));
+}, 120_000);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test("junheng --help lists the commands in Chinese; an unknown command exits 1", () => {
+  const r = junheng("--help");
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/用法：junheng <命令>/);
+  expect(r.out).toMatch(/assess\s+评估工作簿/);
+  expect(r.out).toMatch(/template\s+生成空白模板/);
+  expect(junheng("assess", "--help").out).toMatch(/--cv-rule each\|composite/);
+  const bad = junheng("frobnicate");
+  expect(bad.code).toBe(1);
+  expect(bad.err).toMatch(/未知的命令：frobnicate/);
+});
+
+test("assess without -o prints the summary and writes nothing", () => {
+  const file = path.join(dir, "county.xlsx");
+  const before = sha(file);
+  const listing = fs.readdirSync(dir).sort();
+  const r = junheng("assess", "county.xlsx");
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/总体结论：/);
+  expect(r.out).toMatch(/小学：\d+ 个监测点参评，\d+ 个达标/);
+  expect(r.out).toMatch(/差异系数：101 0\.\d{4}/);
+  expect(r.out).toMatch(/标准 ≤0\.50/);
+  expect(r.out).toMatch(/标准 ≤0\.45/);
+  expect(r.out).toMatch(/数据问题：\d+ 个错误/);
+  expect(r.out).toMatch(/原文件未改动/);
+  expect(sha(file)).toBe(before);
+  expect(fs.readdirSync(dir).sort()).toEqual(listing);
+});
+
+test("assess -o --json writes the result workbook and the JSON contract; the input is unchanged", async () => {
+  const before = sha(path.join(dir, "county.xlsx"));
+  const r = junheng("assess", "county.xlsx", "-o", "out.xlsx", "--json", "out.json");
+  expect(r.code).toBe(0);
+  expect(sha(path.join(dir, "county.xlsx"))).toBe(before);
+  const wb = await fromBytes(fs.readFileSync(path.join(dir, "out.xlsx")));
+  expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["学校数据", "监测点指标", "差异系数", "问题清单", "评估汇总"]));
+  const json = JSON.parse(fs.readFileSync(path.join(dir, "out.json"), "utf8"));
+  expect(json.profile).toBe("national-2017");
+  const jia = json.units.find((u: { school: string }) => u.school === "甲小学");
+  expect(jia.indicators["101"].value).toBeCloseTo(3.6, 12); // 18 / 500 × 100
+  expect(jia.indicators["101"].status).toBe("basic");
+  // Assessing the result file again gives the same JSON (the result block is not read as input).
+  const again = junheng("assess", "out.xlsx", "--json", "-");
+  expect(again.code).toBe(0);
+  expect(JSON.parse(again.out)).toEqual(json);
+  expect(again.err).toMatch(/总体结论：/);
+});
+
+test("options: --cv-rule composite and --profile reach the assessment; bad values exit 1", () => {
+  expect(junheng("assess", "county.xlsx", "--cv-rule", "composite").out).toMatch(/按综合差异系数判定/);
+  expect(junheng("assess", "county.xlsx", "--profile", "national-2017").code).toBe(0);
+  const unknown = junheng("assess", "county.xlsx", "--profile", "mars-2030");
+  expect(unknown.code).toBe(1);
+  expect(unknown.err).toMatch(/未知的评估标准「mars-2030」/);
+  const badRule = junheng("assess", "county.xlsx", "--cv-rule", "median");
+  expect(badRule.code).toBe(1);
+  expect(badRule.err).toMatch(/取值「median」无效/);
+  expect(junheng("assess", "county.xlsx", "--bogus").code).toBe(1);
+  expect(junheng("assess").code).toBe(1);
+});
+
+test("bad cells do not stop the run: exit 0, the issue is in the JSON with its cell", () => {
+  const r = junheng("assess", "bad.xlsx", "--json", "-");
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.out);
+  const issue = json.issues.find((i: { severity: string }) => i.severity === "error");
+  expect(issue.sheet).toBe("学校数据");
+  expect(issue.cell).toMatch(/^[A-Z]+4$/); // third school, header on row 1
+  const third = json.units.filter((u: { school: string }) => /^第3/.test(u.school));
+  expect(third.some((u: { indicators: Record<string, { status: string }> }) => u.indicators["102"].status === "error")).toBe(true);
+  // Every other school's results are those of the clean workbook (same schools, other layout).
+  const clean = JSON.parse(junheng("assess", "county.xlsx", "--json", "-").out);
+  const others = (j: { units: { school: string }[] }) => j.units.filter((u) => !/^第3/.test(u.school));
+  expect(others(json)).toEqual(others(clean));
+});
+
+test.each([
+  ["missing file", "nothere.xlsx", /找不到文件/],
+  ["not an xlsx", "notes.txt.xlsx", /不是有效的 Excel 工作簿/],
+  ["an old .xls name", "county.xls", /找不到文件|不是 \.xlsx/],
+  ["no 学校数据 sheet", "nosheet.xlsx", /找不到「学校数据」工作表/],
+  ["no 学校名称 header", "noheader.xlsx", /找不到「学校名称」/],
+])("unusable input (%s) exits 2 with a Chinese message", (_what, file, message) => {
+  const r = junheng("assess", file, "-o", "never.xlsx");
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/^错误：/);
+  expect(r.err).toMatch(message);
+  expect(fs.existsSync(path.join(dir, "never.xlsx"))).toBe(false);
+});
+
+test("an .xls file is refused with the advice to save as .xlsx", () => {
+  fs.writeFileSync(path.join(dir, "old.xls"), "x");
+  const r = junheng("assess", "old.xls");
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/另存为/);
+});
+
+test("template writes the template sheets; run again it adds nothing; the template assesses (exit 0)", async () => {
+  const r = junheng("template", "t.xlsx");
+  expect(r.code).toBe(0);
+  const wb = await fromBytes(fs.readFileSync(path.join(dir, "t.xlsx")));
+  expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["学校数据", "县级指标", "评估标准", "说明"]));
+  const again = junheng("template", "t.xlsx");
+  expect(again.code).toBe(0);
+  expect(again.out).toMatch(/已包含全部模板工作表/);
+  expect(junheng("assess", "t.xlsx").code).toBe(0);
+});
