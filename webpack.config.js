@@ -1,0 +1,117 @@
+/**
+ * Build of the add-in pages, after Microsoft's Office-Addin-TaskPane-React template:
+ *
+ * - taskpane: src/taskpane/index.tsx → dist/taskpane.html (+ JS chunks, the engine's Web Worker,
+ *   the sample workbook as an asset); commands: src/commands/commands.ts → dist/commands.html.
+ * - assets/ and manifest.xml are copied to dist/. In production the manifest's
+ *   https://localhost:3000/ URLs are rewritten to ADDIN_BASE_URL (an intranet address, https):
+ *     ADDIN_BASE_URL=https://edu.example.gov.cn/junheng/ npm run build
+ * - production: content hashes, split chunks, lazy chunks (the Office host is loaded on demand).
+ * - dev server: https://localhost:3000 with office-addin-dev-certs' certificate when it is installed
+ *   (~/.office-addin-dev-certs), else webpack-dev-server's own self-signed certificate.
+ *   `DEV_SERVER_HTTP=1` serves plain http (used by scripts/start.js on Linux for the web mode).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { rewriteManifest, normaliseBaseUrl } = require("./scripts/manifest-tools");
+
+const DEV_PORT = Number(process.env.PORT || 3000);
+
+/** The certificate office-addin-dev-certs installs (no sudo needed to read it), if present. */
+function devCertificate() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", key: "localhost.key", cert: "localhost.crt" };
+  const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)]));
+  if (!Object.values(paths).every((p) => fs.existsSync(p))) return null;
+  return Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, fs.readFileSync(p)]));
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const baseUrl = process.env.ADDIN_BASE_URL ? normaliseBaseUrl(process.env.ADDIN_BASE_URL) : null;
+  if (!dev && !baseUrl && !env.WEBPACK_SERVE)
+    console.warn("提示：未设置 ADDIN_BASE_URL，dist/manifest.xml 仍指向 https://localhost:3000/（仅供本机调试）。");
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-source-map" : "source-map",
+    target: "web",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
+      assetModuleFilename: dev ? "assets/[name][ext]" : "assets/[name].[contenthash:8][ext]",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      // Node built-ins have no place in the pane (exceljs uses its browser build).
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              // ES modules for webpack: keeps dynamic import() (lazy chunks) and import.meta.url (worker, assets).
+              compilerOptions: { module: "es2020", moduleResolution: "node", sourceMap: true, declaration: false },
+            },
+          },
+        },
+        { test: /\.(png|jpe?g|gif|ico|xlsx)$/i, type: "asset/resource" },
+      ],
+    },
+    optimization: dev
+      ? {}
+      : {
+          splitChunks: { chunks: "all", cacheGroups: { vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial", priority: -10 } } },
+          runtimeChunk: false,
+        },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (baseUrl && !dev ? rewriteManifest(content.toString(), baseUrl) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      host: process.env.DEV_SERVER_HOST || "localhost",
+      port: DEV_PORT,
+      hot: false,
+      liveReload: false,
+      client: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      server: process.env.DEV_SERVER_HTTP ? { type: "http" } : { type: "https", options: devCertificate() || {} },
+    },
+  };
+};
