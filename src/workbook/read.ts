@@ -3,6 +3,7 @@
  * every input problem addressed to a sheet and cell (shared/spec/template.md §1, §2, §5).
  * Host-neutral and pure: no exceljs, no Office.js. Rules are documented in docs/workbook-input.md.
  */
+import { sectionsOfType } from "../engine";
 import type { SchoolField, SchoolNumericField, SchoolRecord, SchoolType, Section } from "../engine/types";
 import type { SheetSnapshot, WorkbookSnapshot } from "../hosts/port";
 import { RESULT_BLOCK_TITLE, SHEETS, UnusableWorkbookError, type DataIssue, type ReadResult, type SchoolSheetLayout } from "./contract";
@@ -21,16 +22,12 @@ const HEADER_SEARCH_ROWS = 10;
 /** Teachers above this multiple of the students are taken as a data error (e.g. swapped columns). */
 export const TEACHER_STUDENT_FACTOR = 10;
 
-/** Sections (and 高中) each school type has; null = every column may be used (特殊教育学校). */
-export const TYPE_SECTIONS: Record<SchoolType, readonly (Section | "senior")[] | null> = {
-  小学: ["primary"],
-  教学点: ["primary"],
-  初中: ["junior"],
-  九年一贯制学校: ["primary", "junior"],
-  十二年一贯制学校: ["primary", "junior", "senior"],
-  完全中学: ["junior", "senior"],
-  特殊教育学校: null,
-};
+/** Sections (and 高中) a school type has; null = every column may be used (特殊教育学校). */
+export function typeSections(type: SchoolType): readonly (Section | "senior")[] | null {
+  if (type === "特殊教育学校") return null;
+  const sections = sectionsOfType(type);
+  return type === "完全中学" || type === "十二年一贯制学校" ? [...sections, "senior"] : sections;
+}
 
 const SECTION_ZH: Record<Section | "senior", string> = { primary: "小学", junior: "初中", senior: "高中" };
 const STUDENTS: Record<Section | "senior", SchoolNumericField> = { primary: "primaryStudents", junior: "juniorStudents", senior: "seniorStudents" };
@@ -199,7 +196,7 @@ function readSchoolSheet(sheet: SheetSnapshot): SchoolSheetRead {
     if (col.field === "type") {
       issues.push({ sheet: S, cell: null, severity: "error", raw: null, message: "缺少「学校类型」列：无法确定各校的学段，各校资源配置指标及203、204、205不能计算" });
     } else if (section === "primary" || section === "junior") {
-      const needed = schools.some((s) => s.type && (TYPE_SECTIONS[s.type] ?? []).includes(section));
+      const needed = schools.some((s) => s.type && (typeSections(s.type) ?? []).includes(section));
       if (col.field === STUDENTS[section]) {
         if (needed) issues.push({ sheet: S, cell: null, severity: "error", raw: null, message: `缺少「${col.header}」列：无法计算${SECTION_ZH[section]}监测点的各项指标` });
       } else if (needed) {
@@ -317,7 +314,7 @@ function checkSchoolConsistency(
 ): void {
   const v = rec.values;
   const type = rec.type;
-  const sections = type ? TYPE_SECTIONS[type] : null;
+  const sections = type ? typeSections(type) : null;
   if (type && sections) {
     // A value in a section the type does not have: warning, and the value is not used.
     for (const col of SCHOOL_COLUMNS) {
