@@ -39,8 +39,13 @@ const FONT_H2 = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: 
 const FONT_TITLE = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "方正小标宋简体" };
 /** Half-points: 三号 16 pt, 二号 22 pt, 五号 10.5 pt. */
 const SIZE_BODY = 32;
-const SIZE_TITLE = 44;
+const SIZE_TITLE = 36;
 const SIZE_TABLE = 21;
+/** Table cells: 小五 9 pt, narrow margins so that 7 figure columns fit the A4 text width. */
+const SIZE_CELL = 18;
+const CELL_MARGIN = { left: 40, right: 40, top: 20, bottom: 20 };
+/** Text width in twips (A4 11906 minus the margins below). */
+const TEXT_WIDTH = 11906 - 1588 - 1474;
 /** Fixed 28 pt line spacing, first line indented two characters. */
 const BODY_SPACING = { line: 560, lineRule: "exact" as const };
 const INDENT_2CH = { firstLine: 640 };
@@ -56,14 +61,20 @@ function runs(rs: OutlineRun[], font = FONT_BODY, size = SIZE_BODY): TextRun[] {
 function tableXml(t: TableBlock): (Paragraph | Table)[] {
   const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
   const borders = { top: border, bottom: border, left: border, right: border };
-  const cell = (text: string, header: boolean, numeric: boolean) =>
+  const n = Math.max(...t.header.map((r) => r.length), ...t.rows.map((r) => r.length), 1);
+  const rel = t.widths && t.widths.length === n ? t.widths : new Array<number>(n).fill(1);
+  const sum = rel.reduce((a, b) => a + b, 0);
+  const widths = rel.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
+  const cell = (text: string, header: boolean, numeric: boolean, col: number) =>
     new TableCell({
       borders,
+      margins: CELL_MARGIN,
+      width: { size: widths[col] ?? widths[0], type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       children: [
         new Paragraph({
           alignment: header ? AlignmentType.CENTER : numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: [new TextRun({ text, bold: header, font: FONT_BODY, size: SIZE_TABLE })],
+          children: [new TextRun({ text, bold: header, font: FONT_BODY, size: SIZE_CELL })],
         }),
       ],
     });
@@ -74,10 +85,10 @@ function tableXml(t: TableBlock): (Paragraph | Table)[] {
         new TableRow({
           tableHeader: true,
           height: { value: 400, rule: HeightRule.ATLEAST },
-          children: r.map((c) => cell(c, true, false)),
+          children: r.map((c, i) => cell(c, true, false, i)),
         }),
     ),
-    ...t.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, numeric.has(i))) })),
+    ...t.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, numeric.has(i), i)) })),
   ];
   return [
     new Paragraph({
@@ -85,7 +96,7 @@ function tableXml(t: TableBlock): (Paragraph | Table)[] {
       spacing: { before: 120, after: 120 },
       children: [new TextRun({ text: t.caption, bold: true, font: FONT_H1, size: 24 })],
     }),
-    new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }),
+    new Table({ rows, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths }),
     new Paragraph({ children: [] }),
   ];
 }

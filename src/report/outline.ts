@@ -37,6 +37,8 @@ export interface TableBlock {
   rows: string[][];
   /** Columns to keep narrow/right-aligned (numbers), 0-based. */
   numericCols?: number[];
+  /** Relative column widths (the writer scales them to the text width); equal when absent. */
+  widths?: number[];
 }
 
 export interface FigureBlock {

@@ -98,14 +98,17 @@ export interface BasicFacts {
   /** Included units per category, per group, in report order. */
   categories: Record<Section, [string, number][]>;
   specialSchools: number;
-  /** 专任教师 by section (multi-section schools split by their facility share) and 特教. */
+  /** 专任教师 by section and 特教 (a 完全中学 counts in 初中; one-through schools are split). */
   teachers: { total: number; primary: number; junior: number; special: number };
+  /** A one-through school's teachers were split between sections (an estimate, said in the report). */
+  estimated: boolean;
 }
 
 /**
  * Counts for 一、基本情况. Choices: schools are counted as included units (监测点), as the seed
- * does (94 = 69 小学 + 25 初中); a multi-section school's 专任教师 are split by its facility
- * share (indicators.md §2.1 weights), rounded to whole persons.
+ * does (94 = 69 小学 + 25 初中). 专任教师 total = Σ 专任教师数 of every school (as 209/212 count
+ * them); a 完全中学's go to 初中; a 九年一贯制/十二年一贯制 school's are split by teacherShare,
+ * rounded to whole persons, and the report marks the split as an estimate to check.
  */
 export function basicFacts(a: Assessment, read: ReadResult): BasicFacts {
   const schools = read.dataset.schools;
@@ -121,6 +124,7 @@ export function basicFacts(a: Assessment, read: ReadResult): BasicFacts {
   const unitsBySchool = new Map<number, UnitResult[]>();
   for (const u of a.units) unitsBySchool.set(u.schoolIndex, [...(unitsBySchool.get(u.schoolIndex) ?? []), u]);
   let specialSchools = 0;
+  let estimated = false;
   schools.forEach((s, i) => {
     if (s.type === "特殊教育学校") specialSchools++;
     const t = s.values.teachers;
@@ -133,18 +137,30 @@ export function basicFacts(a: Assessment, read: ReadResult): BasicFacts {
     const primary = us.find((u) => u.section === "primary");
     const junior = us.find((u) => u.section === "junior");
     if (primary && junior) {
-      const p = Math.round(t * primary.facilityShare);
+      const p = Math.round(t * teacherShare(s, primary.facilityShare));
       teachers.primary += p;
       teachers.junior += t - p;
+      estimated = true;
     } else if (junior) {
-      teachers.junior += Math.round(t * junior.facilityShare);
+      teachers.junior += t;
     } else {
       teachers.primary += t;
     }
   });
   teachers.total = teachers.primary + teachers.junior + teachers.special;
   const sorted = (m: Map<string, number>) => [...m.entries()].sort((x, y) => categoryRank(x[0]) - categoryRank(y[0]));
-  return { units, categories: { primary: sorted(categories.primary), junior: sorted(categories.junior) }, specialSchools, teachers };
+  return { units, categories: { primary: sorted(categories.primary), junior: sorted(categories.junior) }, specialSchools, teachers, estimated };
+}
+
+/**
+ * 小学 share of a multi-section school's 专任教师: the share of its section-entered 高于规定学历
+ * 教师 (the only teacher counts the template takes per section), else its facility share.
+ */
+function teacherShare(s: SchoolRecord, facilityShare: number): number {
+  const p = s.values.primaryQualifiedTeachers;
+  const j = s.values.juniorQualifiedTeachers;
+  if (typeof p === "number" && typeof j === "number" && p + j > 0) return p / (p + j);
+  return facilityShare;
 }
 
 function categoryList(list: [string, number][]): string {
@@ -170,7 +186,9 @@ export function basicSituation(a: Assessment, read: ReadResult, w: CountyWords):
           `现有义务教育在编教职工`,
       },
       placeholder("在编教职工人数"),
-      { text: `人，其中专任教师${f.teachers.total}人（${teacherParts.join("、")}）。` },
+      { text: `人，其中专任教师${f.teachers.total}人（${teacherParts.join("、")}）` },
+      ...(f.estimated ? [placeholder("一贯制学校分学段专任教师数系按高于规定学历教师数比例估算，请核实")] : []),
+      { text: "。" },
     ],
   };
   return [heading(1, "一、基本情况"), p];
@@ -274,7 +292,7 @@ export function passingSentence(a: Assessment, w: CountyWords): ParagraphBlock {
 }
 
 export function cvTable(a: Assessment): TableBlock {
-  const header = [["学段", "项目", ...INDICATOR_CODES.map((c) => `指标${c}`), "综合", "限值", "结论"]];
+  const header = [["学段", "项目", ...INDICATOR_CODES.map((c) => c), "综合", "限值", "结论"]];
   const rows: string[][] = [];
   for (const s of SECTIONS) {
     const g = a.balance[s];
@@ -290,6 +308,7 @@ export function cvTable(a: Assessment): TableBlock {
     header,
     rows,
     numericCols: [2, 3, 4, 5, 6, 7, 8, 9, 10],
+    widths: [2.2, 2.6, 2.5, 2.5, 2.5, 2.5, 2.5, 2.7, 2.5, 2.5, 1.8, 2.6],
   };
 }
 
@@ -586,6 +605,7 @@ export function shortfallTable(a: Assessment): TableBlock {
     header: [["学校", "学段", "指标", "现值", "要求", "状态", "差距（需增加）"]],
     rows,
     numericCols: [3],
+    widths: [4, 1.4, 3.6, 2.4, 2.6, 1.8, 4.6],
   };
 }
 
