@@ -1511,16 +1511,52 @@ export class FakeSettings {
   }
 }
 
+/** A dialog opened with Office.context.ui.displayDialogAsync. */
+export interface FakeDialog {
+  url: string;
+  closed: boolean;
+  /** What the dialog page would do with Office.context.ui.messageParent(message). */
+  messageParent(message: string): void;
+}
+
 export interface InstalledFakeOffice {
   Office: ReturnType<typeof createFakeOffice>;
   Excel: ReturnType<typeof createFakeExcel>;
   /** Functions registered with Office.actions.associate. */
   actions: Map<string, (event: unknown) => unknown>;
+  dialogs: FakeDialog[];
 }
 
-function createFakeOffice(doc: FakeWorkbook, actions: Map<string, (event: unknown) => unknown>) {
+function createFakeOffice(doc: FakeWorkbook, actions: Map<string, (event: unknown) => unknown>, dialogs: FakeDialog[]) {
   const info = { host: "Excel", platform: "OfficeOnline" };
+  const EventType = { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" };
+  const ui = {
+    displayDialogAsync(url: string, _opts: unknown, cb?: (r: { status: string; value: unknown }) => void): void {
+      const handlers = new Map<string, ((arg: unknown) => void)[]>();
+      const dialog: FakeDialog = {
+        url,
+        closed: false,
+        messageParent(message: string) {
+          for (const h of handlers.get(EventType.DialogMessageReceived) ?? []) h({ message });
+        },
+      };
+      dialogs.push(dialog);
+      const value = {
+        addEventHandler(type: string, h: (arg: unknown) => void) {
+          handlers.set(type, [...(handlers.get(type) ?? []), h]);
+        },
+        close() {
+          dialog.closed = true;
+        },
+      };
+      setTimeout(() => cb?.({ status: "succeeded", value }), 0);
+    },
+    messageParent(): void {
+      throw new FakeOfficeError("InvalidOperation", "messageParent is only available inside a dialog");
+    },
+  };
   return {
+    EventType,
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
@@ -1536,6 +1572,7 @@ function createFakeOffice(doc: FakeWorkbook, actions: Map<string, (event: unknow
       },
       document: { settings: new FakeSettings(doc) },
       displayLanguage: "zh-CN",
+      ui,
     },
     actions: {
       associate(name: string, fn: (event: unknown) => unknown): void {
@@ -1548,10 +1585,11 @@ function createFakeOffice(doc: FakeWorkbook, actions: Map<string, (event: unknow
 /** Defines the globals `Office` and `Excel` on `win` (window in the browser, globalThis in jest). */
 export function installFakeOffice(win: object, doc: FakeWorkbook): InstalledFakeOffice {
   const actions = new Map<string, (event: unknown) => unknown>();
-  const Office = createFakeOffice(doc, actions);
+  const dialogs: FakeDialog[] = [];
+  const Office = createFakeOffice(doc, actions, dialogs);
   const ExcelNs = createFakeExcel(doc);
   Object.assign(win as Record<string, unknown>, { Office, Excel: ExcelNs });
-  return { Office, Excel: ExcelNs, actions };
+  return { Office, Excel: ExcelNs, actions, dialogs };
 }
 
 /** Removes the globals again. */
