@@ -12,6 +12,7 @@ import { COLUMN_BY_FIELD, QUIET_OPTIONAL_FIELDS, SCHOOL_COLUMNS, matchSchoolHead
 import { parseAmount, parseOwnership, parseSchoolType, parseUrbanRural, parseYesNo, type Parsed } from "./parse";
 import type { CellValue } from "./plan";
 import { readProfileSheet } from "./profileSheet";
+import { RESULT_COLUMNS } from "./render";
 import { a1, cellText, isBlank, normHeader, parseA1, stripSpaces, toHalfWidth } from "./text";
 
 /** The sheets readWorkbook needs: the two input sheets, the optional profile sheet, and 问题清单 (previous highlights). */
@@ -76,8 +77,12 @@ interface SchoolSheetRead {
   title: string;
 }
 
-/** Headers the result block is recognised by when its 评估结果 group header is gone. */
+/** Headers of the result block (the renderer's own, plus the 评估结果：… form and older spellings). */
+const RESULT_HEADERS: ReadonlySet<string> = new Set(RESULT_COLUMNS.map((c) => normHeader(c.header)));
 const RESULT_HEADER = /^(评估结果|(小学|初中)(部)?(评估)?(结论|达标项数|监测点|监测点结论|结果)$|达标项数$|评估结论$|需改进$|(203|204|205|304)\D)/;
+function isResultHeader(h: string): boolean {
+  return RESULT_HEADERS.has(h) || RESULT_HEADER.test(h);
+}
 
 /** Find the header row, the group-header row, the previous result block and the field columns. */
 function locateColumns(sheet: SheetSnapshot, issues: DataIssue[]) {
@@ -98,24 +103,28 @@ function locateColumns(sheet: SheetSnapshot, issues: DataIssue[]) {
   const group = groupHeaderRow === null ? [] : rows[groupHeaderRow];
   const width = Math.max(header.length, group.length);
 
-  // A previous run's result block: a 评估结果 group header, or result-column headers.
+  // A previous run's result block: a 评估结果 group header, or result-column headers; it runs
+  // over the adjacent result columns only, so a column the user added after it stays input.
+  const isResult = (c: number) => {
+    const h = normHeader(header[c]);
+    return (h === "" && normHeader(group[c]).startsWith(RESULT_BLOCK_TITLE)) || (isResultHeader(h) && !matchSchoolHeader(h));
+  };
   let resultFirst = -1;
   for (let c = 0; c < width && resultFirst < 0; c++) {
-    if (normHeader(group[c]).startsWith(RESULT_BLOCK_TITLE) || (RESULT_HEADER.test(normHeader(header[c])) && !matchSchoolHeader(normHeader(header[c])))) resultFirst = c;
+    if (normHeader(group[c]).startsWith(RESULT_BLOCK_TITLE) || isResult(c)) resultFirst = c;
   }
-  let resultLast = -1;
-  for (let c = width - 1; c >= Math.max(resultFirst, 0) && resultFirst >= 0 && resultLast < 0; c--) {
-    if (!isBlank(header[c]) || !isBlank(group[c])) resultLast = c;
-  }
-  const inputEnd = resultFirst >= 0 ? resultFirst : width; // exclusive
+  let resultLast = resultFirst;
+  while (resultFirst >= 0 && resultLast + 1 < width && isResult(resultLast + 1)) resultLast++;
+  const inResult = (c: number) => resultFirst >= 0 && c >= resultFirst && c <= resultLast;
   let lastInputCol = -1;
-  for (let c = 0; c < inputEnd; c++) if (!isBlank(header[c]) || !isBlank(group[c])) lastInputCol = c;
+  for (let c = 0; c < width; c++) if (!inResult(c) && (!isBlank(header[c]) || !isBlank(group[c]))) lastInputCol = c;
 
   // Match headers; a merged group header spreads right over empty cells and is tried with the field cell.
   const found = new Map<SchoolColumn, number[]>();
   let groupText = "";
-  for (let c = 0; c < inputEnd; c++) {
+  for (let c = 0; c < width; c++) {
     if (!isBlank(group[c])) groupText = normHeader(group[c]);
+    if (inResult(c)) continue;
     const h = normHeader(header[c]);
     if (!h) continue;
     const col = matchSchoolHeader(h) ?? (groupText ? matchSchoolHeader(groupText + h) ?? matchSchoolHeader(h + groupText) : undefined);
@@ -137,7 +146,7 @@ function locateColumns(sheet: SheetSnapshot, issues: DataIssue[]) {
     groupHeaderRow,
     columns,
     lastInputCol,
-    previousResultBlock: resultFirst >= 0 ? { firstCol: resultFirst, lastCol: Math.max(resultLast, resultFirst) } : null,
+    previousResultBlock: resultFirst >= 0 ? { firstCol: resultFirst, lastCol: resultLast } : null,
   };
 }
 

@@ -81,6 +81,19 @@ describe("a previous run's result block", () => {
     expect(read.layout.lastInputCol).toBe(2); // the spacer column D is not input
   });
 
+  it("ends at the last result column: a column the user added after it is input, and lastInputCol moves past it", () => {
+    const rows = [
+      ["基本信息", null, "学生", null, "评估结果", null, null, null],
+      ["学校名称", "学校类型", "小学在校生数", null, "小学监测点", "需改进", null, "教师培训经费"],
+      ["城南小学", "小学", 500, null, "达标", null, null, 3.5],
+    ];
+    const read = readWorkbook(book(sheet("学校数据", rows), COUNTY));
+    expect(read.layout.previousResultBlock).toEqual({ firstCol: 4, lastCol: 5 });
+    expect(read.layout.columns.trainingFunds).toBe(7);
+    expect(read.dataset.schools[0].values.trainingFunds).toBe(3.5);
+    expect(read.layout.lastInputCol).toBe(7); // the next block goes after the user's column
+  });
+
   it("is recognised by its headers when there is no row above (评估结果：… written into each header)", () => {
     const rows = [
       ["学校名称", "学校类型", "小学在校生数", null, "评估结果：小学监测点", "评估结果：需改进"],

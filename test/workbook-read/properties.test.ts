@@ -1,0 +1,69 @@
+/**
+ * Properties of the reader over generated layouts (fast-check): the column order, title rows
+ * above the header and the spelling of numbers do not change what is read.
+ */
+import fc from "fast-check";
+import type { CellValue } from "../../src/workbook/plan";
+import { readPreviousHighlights, readWorkbook } from "../../src/workbook/read";
+import { book, sheet } from "./helpers";
+
+const HEADER = ["学校名称", "学校类型", "小学在校生数（人）", "初中在校生数", "专任教师数", "教学仪器设备值（万元）", "学校章程"];
+const ROWS: CellValue[][] = [
+  ["甲小学", "小学", 500, null, 30, 120.5, "是"],
+  ["乙学校", "九年一贯制学校", 400, 300, 60, 200, "否"],
+  ["丙中学", "初中", null, 900, 70, 310.25, "是"],
+];
+const COUNTY = sheet("县级指标", [["项目", "数值"]]);
+
+function read(rows: CellValue[][]) {
+  const r = readWorkbook(book(sheet("学校数据", rows), COUNTY));
+  // `source.row` legitimately moves with title rows; compare everything else.
+  return { schools: r.dataset.schools.map(({ source: _s, ...rest }) => rest), issues: r.issues.map((i) => i.message) };
+}
+
+const reference = read([HEADER, ...ROWS]);
+
+/** Full-width digits and thousands separators for a number, as a bureau might type it. */
+function spell(n: number, style: number): CellValue {
+  if (style === 0) return n;
+  if (style === 1) return ` ${n} `;
+  if (style === 2) return String(n).replace(/[0-9.]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+  return n.toLocaleString("en-US", { maximumFractionDigits: 10 });
+}
+
+describe("reader properties", () => {
+  it("any column order, 0–5 title rows and any number spelling read the same schools", () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6], { minLength: 7, maxLength: 7 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 21, maxLength: 21 }),
+        (order, titles, styles) => {
+          const titleRows: CellValue[][] = Array.from({ length: titles }, (_, i) => [`标题第${i + 1}行`]);
+          const rows = [HEADER, ...ROWS].map((row, r) =>
+            order.map((c) => {
+              const v = row[c];
+              return r > 0 && typeof v === "number" ? spell(v, styles[(r - 1) * 7 + c]) : v;
+            }),
+          );
+          expect(read([...titleRows, ...rows])).toEqual(reference);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("previous highlights from 问题清单", () => {
+  it("reads the 单元格 column and any 学校数据!A1 text, without duplicates", () => {
+    const s = sheet("问题清单", [
+      ["学校名称", "指标", "单元格"],
+      ["甲小学", "106", "H7"],
+      ["乙小学", "203", "$AB$12"],
+      ["丙小学", "说明见 学校数据!Z9", "H7"],
+      ["丁小学", "'学校数据'!K3", "不是地址"],
+    ]);
+    expect(readPreviousHighlights(s).sort()).toEqual(["AB12", "H7", "K3"]);
+    expect(readPreviousHighlights(undefined)).toEqual([]);
+  });
+});
