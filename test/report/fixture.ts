@@ -62,6 +62,8 @@ export async function fixtureXlsx(opts: { extras?: boolean } = {}): Promise<Uint
     const h = wb.addWorksheet("内部备注");
     h.state = "hidden";
     h.getCell("A1").value = "不应导出";
+    // A formula in a checked sheet: exported as its value.
+    c.getCell("C2").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue;
     const f = wb.addWorksheet("草稿");
     f.getCell("A1").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue;
   }
