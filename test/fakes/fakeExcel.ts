@@ -706,6 +706,7 @@ export class FakeWorksheet
     Shape<
       Excel.Worksheet,
       | "name"
+      | "position"
       | "tabColor"
       | "protection"
       | "freezePanes"
@@ -757,6 +758,24 @@ export class FakeWorksheet
   }
   set name(v: string) {
     this.context.enqueue({ bytes: jsonBytes(v), run: () => void (this.sheet().name = v) });
+  }
+  get position(): number {
+    return this.loaded.get("Worksheet", "position");
+  }
+  /** Moves the sheet to a 0-based tab position (ExcelApi 1.1). */
+  set position(v: number) {
+    const doc = this.context.doc;
+    this.context.enqueue({
+      bytes: 16,
+      run: () => {
+        const s = this.sheet();
+        assertWritable(doc, null, "position");
+        if (doc.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+        if (!Number.isInteger(v) || v < 0 || v >= doc.sheets.length) throw new FakeOfficeError("InvalidArgument", `bad position ${v}`);
+        doc.sheets = doc.sheets.filter((x) => x !== s);
+        doc.sheets.splice(v, 0, s);
+      },
+    });
   }
   get tabColor(): string {
     return this.loaded.get("Worksheet", "tabColor");

@@ -203,9 +203,12 @@ function queueStep(
       sheetProxy(step.sheet).delete();
       sheets.delete(step.sheet.toLowerCase());
       return;
-    case "add":
-      sheets.set(step.sheet.toLowerCase(), ctx.workbook.worksheets.add(step.sheet));
+    case "add": {
+      const ws = ctx.workbook.worksheets.add(step.sheet);
+      ws.position = step.position;
+      sheets.set(step.sheet.toLowerCase(), ws);
       return;
+    }
     case "clear": {
       const r = sheetProxy(step.sheet).getRangeByIndexes(step.area.row, step.area.col, step.area.rows, step.area.cols);
       r.unmerge();

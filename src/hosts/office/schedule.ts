@@ -37,7 +37,8 @@ export type ExcelCell = string | number | boolean;
 
 export type Step =
   | { kind: "delete"; sheet: string }
-  | { kind: "add"; sheet: string }
+  /** Add a sheet at a 0-based tab position (a replaced sheet keeps its place). */
+  | { kind: "add"; sheet: string; position: number }
   | { kind: "clear"; sheet: string; area: Area }
   | { kind: "values"; sheet: string; row: number; col: number; values: ExcelCell[][] }
   | { kind: "format"; sheet: string; run: FormatRun }
@@ -191,30 +192,32 @@ export interface SheetState {
   existing: string[];
 }
 
-function has(names: string[], name: string): boolean {
-  return names.some((n) => n.toLowerCase() === name.toLowerCase());
-}
-
 /** Every step of the plan, in the order Excel must run them. */
 export function planSteps(plan: WritePlan, state: SheetState, caps: Capabilities): WeightedStep[] {
   const out: WeightedStep[] = [];
   const push = (step: Step, payload: unknown = null) => out.push({ step, bytes: estimateBytes(payload) });
-  const present = [...state.existing];
+  const present = [...state.existing]; // tab order as the steps leave it
+  const indexOf = (name: string) => present.findIndex((n) => n.toLowerCase() === name.toLowerCase());
   for (const sp of plan.sheets) {
-    const exists = has(present, sp.name);
+    const at = indexOf(sp.name);
+    const exists = at >= 0;
     if (sp.mode === "delete") {
       if (exists) {
         push({ kind: "delete", sheet: sp.name });
-        present.splice(present.findIndex((n) => n.toLowerCase() === sp.name.toLowerCase()), 1);
+        present.splice(at, 1);
       }
       continue;
     }
     let created = false;
-    if (sp.mode === "replace" && exists) push({ kind: "delete", sheet: sp.name });
+    if (sp.mode === "replace" && exists) {
+      push({ kind: "delete", sheet: sp.name });
+      present.splice(at, 1);
+    }
     if (sp.mode === "replace" || !exists) {
-      push({ kind: "add", sheet: sp.name }, sp.name);
+      const position = exists ? at : present.length;
+      push({ kind: "add", sheet: sp.name, position }, sp.name);
+      present.splice(position, 0, sp.name);
       created = true;
-      if (!exists) present.push(sp.name);
     }
     sheetSteps(sp, created, caps, out, push);
   }

@@ -1,0 +1,64 @@
+/** OfficeHost.read against the fake: used ranges padded to A1, in one batch, messy sheets. */
+import { FakeWorkbook } from "../fakes/fakeExcel";
+import { hostFor } from "./helpers";
+
+test("a used range that starts at C3 is padded so that values[0][0] is A1; formats come along", async () => {
+  const doc = new FakeWorkbook();
+  const s = doc.addSheet("县级指标");
+  s.touch(2, 2).value = "项目";
+  s.touch(2, 3).value = "数值";
+  s.touch(3, 2).value = "城镇公办小学就近入学比例";
+  s.touch(3, 3).value = 0.985;
+  s.touch(3, 3).numberFormat = "0.0%";
+  s.touch(4, 2).value = "质量监测达Ⅲ级以上";
+  s.touch(4, 3).value = true;
+  s.touch(5, 3).value = "#DIV/0!";
+  s.touch(40, 9).fill = "#FFFF00"; // formatting only: not part of the used range of values
+  const snap = await hostFor(doc).read(["县级指标"]);
+  expect(snap.sheetNames).toEqual(["县级指标"]);
+  const sheet = snap.sheets[0];
+  expect(sheet.values).toEqual([
+    [null, null, null, null],
+    [null, null, null, null],
+    [null, null, "项目", "数值"],
+    [null, null, "城镇公办小学就近入学比例", 0.985],
+    [null, null, "质量监测达Ⅲ级以上", true],
+    [null, null, null, "#DIV/0!"],
+  ]);
+  expect(sheet.numberFormats[3]).toEqual(["General", "General", "General", "0.0%"]);
+  expect(sheet.numberFormats.length).toBe(sheet.values.length);
+});
+
+test("missing sheets are left out, empty ones are empty, every name is listed in order; two syncs", async () => {
+  const doc = FakeWorkbook.from({ 说明: [["说明文字"]], 学校数据: [["学校名称"], ["一小"]] });
+  doc.addSheet("空表");
+  doc.resetCounters();
+  const snap = await hostFor(doc).read(["学校数据", "县级指标", "空表", "评估标准"]);
+  expect(snap.sheetNames).toEqual(["说明", "学校数据", "空表"]);
+  expect(snap.sheets.map((s) => s.name)).toEqual(["学校数据", "空表"]);
+  expect(snap.sheets[1].values).toEqual([]);
+  expect(snap.sheets[0].values).toEqual([["学校名称"], ["一小"]]);
+  // Names + protection, then every used range in one batch — whatever the number of sheets.
+  expect(doc.syncs.length).toBe(2);
+});
+
+test("reading never writes", async () => {
+  const doc = FakeWorkbook.from({ 学校数据: [["学校名称", "小学在校生数"], ["一小", "1,234"]] });
+  const before = JSON.stringify(doc.snapshot());
+  await hostFor(doc).read(["学校数据", "县级指标"]);
+  expect(JSON.stringify(doc.snapshot())).toBe(before);
+  expect(doc.syncs.every((s) => s.requestBytes < 1000)).toBe(true);
+});
+
+test("a sheet being edited: the read waits (delayForCellEdit) instead of failing", async () => {
+  const doc = FakeWorkbook.from({ 学校数据: [["学校名称"]] });
+  doc.cellEditMode = true;
+  await expect(hostFor(doc).read(["学校数据"])).resolves.toBeDefined();
+  expect(doc.delayedForCellEdit).toBeGreaterThan(0);
+});
+
+test("a response over Excel on the web's 5 MB limit gives the Chinese message", async () => {
+  const doc = FakeWorkbook.from({ 学校数据: [["学校名称"]] });
+  doc.failSync("ResponsePayloadSizeLimitExceeded", 1);
+  await expect(hostFor(doc).read(["学校数据"])).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded", message: expect.stringMatching(/读取的数据超过/) });
+});
