@@ -50,7 +50,22 @@ const RESOURCE_FIELDS: Record<IndicatorCode, SchoolField[]> = {
 const emptyCounts = (): StatusCounts => ({ met: 0, basic: 0, unmet: 0, error: 0, skipped: 0, total: 0 });
 
 function tally(c: StatusCounts, status: CheckStatus): void {
-  c[status] = (c[status] ?? 0) + 1;
+  switch (status) {
+    case "met":
+      c.met++;
+      break;
+    case "basic":
+      c.basic++;
+      break;
+    case "unmet":
+      c.unmet++;
+      break;
+    case "error":
+      c.error++;
+      break;
+    default:
+      c.skipped = (c.skipped ?? 0) + 1;
+  }
   c.total++;
 }
 

@@ -11,56 +11,53 @@ import type { CvStat, GroupBalance, IndicatorCode, RuleProfile, Section, UnitRes
 export function groupBalance(section: Section, units: readonly UnitResult[], profile: RuleProfile): GroupBalance {
   const limit = profile.cvLimit[section];
   const n = units.length;
-  const values = new Float64Array(n);
-  const weights = new Float64Array(n);
-  const indicators = {} as Record<IndicatorCode, CvStat>;
-  const failing: IndicatorCode[] = [];
+  const K = INDICATOR_CODES.length;
+  // One pass over the units: value and weight of each indicator into its own column.
+  const values = INDICATOR_CODES.map(() => new Float64Array(n));
+  const weights = INDICATOR_CODES.map(() => new Float64Array(n));
+  const used = new Array<number>(K).fill(0);
   let unitCount = 0;
   let students = 0;
-  for (const u of units) {
+  for (let i = 0; i < n; i++) {
+    const u = units[i];
     if (u.errorCount === 0) {
       unitCount++;
       students += u.students;
     }
-  }
-  for (const code of INDICATOR_CODES) {
-    let m = 0;
-    let errors = 0;
-    for (const u of units) {
-      const r = u.indicators[code];
-      if (r.value === null) {
-        errors++;
-        continue;
-      }
-      values[m] = r.value;
-      weights[m] = u.students;
-      m++;
+    const ind = u.indicators;
+    for (let k = 0; k < K; k++) {
+      const v = ind[INDICATOR_CODES[k]].value;
+      if (v === null) continue;
+      const m = used[k]++;
+      values[k][m] = v;
+      weights[k][m] = u.students;
     }
+  }
+  const indicators = {} as Record<IndicatorCode, CvStat>;
+  const failing: IndicatorCode[] = [];
+  INDICATOR_CODES.forEach((code, k) => {
+    const m = used[k];
+    const errors = n - m;
     const stat: CvStat = { mean: null, sd: null, cv: null, withinLimit: null, units: m };
     if (errors > 0) stat.note = `${errors}个监测点该指标数据有误，未计入`;
+    const s = m > 0 ? weightedCv(values[k].subarray(0, m), weights[k].subarray(0, m)) : null;
     if (m < 2) {
       stat.reason = m === 0 ? "无可计算的监测点" : "参与计算的监测点不足2个，不计算差异系数";
-      if (m === 1) {
-        const s = weightedCv(values.subarray(0, 1), weights.subarray(0, 1));
-        stat.mean = s ? s.mean : null;
-      }
-    } else {
-      const s = weightedCv(values.subarray(0, m), weights.subarray(0, m));
-      if (s === null) stat.reason = "在校生合计为0，不计算差异系数";
+      stat.mean = s ? s.mean : null;
+    } else if (s === null) stat.reason = "在校生合计为0，不计算差异系数";
+    else {
+      stat.mean = s.mean;
+      stat.sd = s.sd;
+      stat.cv = s.cv;
+      if (s.cv === null) stat.reason = "均值为0，不计算差异系数";
       else {
-        stat.mean = s.mean;
-        stat.sd = s.sd;
-        stat.cv = s.cv;
-        if (s.cv === null) stat.reason = "均值为0，不计算差异系数";
-        else {
-          stat.withinLimit = withinLimit(s.cv, limit, profile.tolerance);
-          if (!stat.withinLimit) failing.push(code);
-        }
+        stat.withinLimit = withinLimit(s.cv, limit, profile.tolerance);
+        if (!stat.withinLimit) failing.push(code);
       }
     }
     if (errors > 0 && stat.reason !== undefined) stat.reason += `（${stat.note}）`;
     indicators[code] = stat;
-  }
+  });
   const cvs = INDICATOR_CODES.map((c) => indicators[c].cv);
   const composite = compositeCv(cvs);
   const passEach = failing.length > 0 ? false : cvs.every((c) => c !== null) ? true : null;

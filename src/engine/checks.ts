@@ -15,29 +15,32 @@ import type {
   Section,
 } from "./types";
 
-/** A usable number from a school field, or the status + reason that replaces the check. */
-type Read = { ok: true; value: number } | { ok: false; status: CheckStatus; reason: string };
+/** Why a check cannot be judged at a school: a missing column (skipped) or a bad/empty cell (error). */
+interface Failure {
+  status: "skipped" | "error";
+  reason: string;
+}
 
-function readNumber(school: SchoolRecord, field: SchoolNumericField, absent: ReadonlySet<SchoolField>): Read {
-  if (absent.has(field)) return { ok: false, status: "skipped", reason: `缺少「${SCHOOL_FIELD_LABEL[field]}」列` };
+/** A usable number from a school field, or the failure that replaces the check (no allocation on success). */
+function readNumber(school: SchoolRecord, field: SchoolNumericField, absent: ReadonlySet<SchoolField>): number | Failure {
+  if (absent.size > 0 && absent.has(field)) return { status: "skipped", reason: `缺少「${SCHOOL_FIELD_LABEL[field]}」列` };
   const p = fieldProblem(school, field, absent);
-  if (p !== null) return { ok: false, status: "error", reason: p };
+  if (p !== null) return { status: "error", reason: p };
   const v = school.values[field];
-  if (typeof v !== "number") return { ok: false, status: "error", reason: `「${SCHOOL_FIELD_LABEL[field]}」未填写` };
-  return { ok: true, value: v };
+  if (typeof v !== "number") return { status: "error", reason: `「${SCHOOL_FIELD_LABEL[field]}」未填写` };
+  return v;
 }
 
-/** First failed read (skipped before error: a missing column explains everything). */
-function firstFailure(reads: Read[]): Extract<Read, { ok: false }> | null {
-  let err: Extract<Read, { ok: false }> | null = null;
-  for (const r of reads) {
-    if (!r.ok) {
-      if (r.status === "skipped") return r;
-      err ??= r;
-    }
-  }
-  return err;
+/** The more telling of two failures: a missing column explains everything, so skipped wins. */
+function worse(a: Failure | null, b: number | Failure): Failure | null {
+  if (typeof b === "number") return a;
+  if (a === null || (b.status === "skipped" && a.status !== "skipped")) return b;
+  return a;
 }
+
+/** Shared, read-only results that are the same at every school. */
+const CHARTER_MET: SchoolChecks["charter"] = Object.freeze({ status: "met" });
+const CHARTER_UNMET: SchoolChecks["charter"] = Object.freeze({ status: "unmet" });
 
 /** Rooms of each kind required for `classes` classes (indicators.md §4: ceil(classes/12), ≥ 1). */
 export function requiredRooms(classes: number, profile: RuleProfile): number {
@@ -76,11 +79,13 @@ export function schoolChecks(
 ): SchoolChecks {
   const scaleLimit = scaleLimits(school, profile).limit;
   if (includedSections.length === 0 || school.type === null) {
-    const status: CheckStatus = school.type === null ? "error" : "skipped";
-    const reason = school.type === null ? "学校类型无法识别" : notAssessedReason;
+    const assessed = includedSections.length > 0;
+    const status: CheckStatus = assessed ? "error" : "skipped";
+    const reason = assessed ? "学校类型无法识别" : notAssessedReason;
     return {
       school: school.name,
       schoolIndex,
+      assessed,
       rooms: { status, required: { primary: 0, junior: 0, total: 0 }, music: null, art: null, reason },
       scale: { status, students: null, limit: scaleLimit, reason },
       classSize: {},
@@ -91,57 +96,65 @@ export function schoolChecks(
 
   // 203: required rooms per section, both kinds must reach the total.
   const required = { primary: 0, junior: 0, total: 0 };
-  const roomReads: Read[] = [];
+  let roomFail: Failure | null = null;
   for (const s of includedSections) {
     const r = readNumber(school, SECTION_FIELDS[s].classes, absent);
-    roomReads.push(r);
-    if (r.ok) required[s] = requiredRooms(r.value, profile);
+    if (typeof r === "number") required[s] = requiredRooms(r, profile);
+    else roomFail = worse(roomFail, r);
   }
   required.total = required.primary + required.junior;
   const musicRead = readNumber(school, "musicRooms", absent);
   const artRead = readNumber(school, "artRooms", absent);
-  const music = musicRead.ok ? musicRead.value : null;
-  const art = artRead.ok ? artRead.value : null;
-  const roomFail = firstFailure([...roomReads, musicRead, artRead]);
-  const rooms: SchoolChecks["rooms"] = roomFail
-    ? { status: roomFail.status, required, music, art, reason: roomFail.reason }
-    : { status: music! >= required.total && art! >= required.total ? "met" : "unmet", required, music, art };
+  const music = typeof musicRead === "number" ? musicRead : null;
+  const art = typeof artRead === "number" ? artRead : null;
+  roomFail = worse(worse(roomFail, musicRead), artRead);
+  const rooms: SchoolChecks["rooms"] =
+    roomFail !== null || music === null || art === null
+      ? { status: roomFail!.status, required, music, art, reason: roomFail!.reason }
+      : { status: music >= required.total && art >= required.total ? "met" : "unmet", required, music, art };
 
-  // 204: compulsory students of the school.
+  // 204: compulsory students of the school (高中 students do not count).
   const { limit, basic } = scaleLimits(school, profile);
   const compulsory = school.type === "特殊教育学校" ? includedSections : sectionsOfType(school.type);
-  const studentReads = compulsory.map((s) => readNumber(school, SECTION_FIELDS[s].students, absent));
-  const scaleFail = firstFailure(studentReads);
-  let scale: SchoolChecks["scale"];
-  if (scaleFail) scale = { status: scaleFail.status, students: null, limit, reason: scaleFail.reason };
-  else {
-    const students = studentReads.reduce((a, r) => a + (r.ok ? r.value : 0), 0);
-    const status: CheckStatus = withinLimit(students, limit, profile.tolerance)
-      ? "met"
-      : basic !== null && withinLimit(students, basic, profile.tolerance)
-        ? "basic"
-        : "unmet";
-    scale = { status, students, limit };
+  let students = 0;
+  let scaleFail: Failure | null = null;
+  for (const s of compulsory) {
+    const r = readNumber(school, SECTION_FIELDS[s].students, absent);
+    if (typeof r === "number") students += r;
+    else scaleFail = worse(scaleFail, r);
   }
+  const scale: SchoolChecks["scale"] = scaleFail
+    ? { status: scaleFail.status, students: null, limit, reason: scaleFail.reason }
+    : {
+        status: withinLimit(students, limit, profile.tolerance)
+          ? "met"
+          : basic !== null && withinLimit(students, basic, profile.tolerance)
+            ? "basic"
+            : "unmet",
+        students,
+        limit,
+      };
 
   // 205: per section.
   const classSize: SchoolChecks["classSize"] = {};
   for (const s of includedSections) {
     const r = readNumber(school, SECTION_FIELDS[s].maxClassSize, absent);
-    classSize[s] = r.ok
-      ? { status: classSizeStatus(r.value, s, profile), maxClassSize: r.value }
-      : { status: r.status, maxClassSize: null, reason: r.reason };
+    classSize[s] =
+      typeof r === "number"
+        ? { status: classSizeStatus(r, s, profile), maxClassSize: r }
+        : { status: r.status, maxClassSize: null, reason: r.reason };
   }
 
   // 304: training funds ≥ 5% of public funds.
   const tf = readNumber(school, "trainingFunds", absent);
   const pf = readNumber(school, "publicFunds", absent);
-  const fundsFail = firstFailure([tf, pf]);
+  const fundsFail = worse(worse(null, tf), pf);
   let trainingFunds: SchoolChecks["trainingFunds"];
-  if (fundsFail) trainingFunds = { status: fundsFail.status, ratio: null, reason: fundsFail.reason };
-  else if (!((pf as { value: number }).value > 0)) trainingFunds = { status: "error", ratio: null, reason: "「公用经费预算」为0" };
+  if (fundsFail !== null || typeof tf !== "number" || typeof pf !== "number") {
+    trainingFunds = { status: fundsFail!.status, ratio: null, reason: fundsFail!.reason };
+  } else if (!(pf > 0)) trainingFunds = { status: "error", ratio: null, reason: "「公用经费预算」为0" };
   else {
-    const ratio = (tf as { value: number }).value / (pf as { value: number }).value;
+    const ratio = tf / pf;
     trainingFunds = { status: reaches(ratio, profile.county.trainingFundsShare, profile.tolerance) ? "met" : "unmet", ratio };
   }
 
@@ -149,9 +162,9 @@ export function schoolChecks(
   let charter: SchoolChecks["charter"];
   if (absent.has("charter")) charter = { status: "skipped", reason: "缺少「学校章程」列" };
   else if (school.invalid?.includes("charter")) charter = { status: "error", reason: "「学校章程」数据有误" };
-  else if (school.charter === true) charter = { status: "met" };
-  else if (school.charter === false) charter = { status: "unmet" };
+  else if (school.charter === true) charter = CHARTER_MET;
+  else if (school.charter === false) charter = CHARTER_UNMET;
   else charter = { status: "error", reason: "「学校章程」未填写" };
 
-  return { school: school.name, schoolIndex, rooms, scale, classSize, trainingFunds, charter };
+  return { school: school.name, schoolIndex, assessed: true, rooms, scale, classSize, trainingFunds, charter };
 }

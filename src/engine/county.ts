@@ -95,25 +95,67 @@ function failed(code: string, requirement: string, f: Failure, details?: CountyI
 
 const pct = (x: number): string => `${fixed(x * 100, 2).replace(/\.?0+$/, "")}%`;
 
-/** "甲、乙、丙等8所" — a short list of school names. */
-export function nameList(names: readonly string[], max = 5): string {
-  if (names.length <= max) return names.join("、");
-  return `${names.slice(0, max).join("、")}等${names.length}所`;
+/** "甲、乙、丙等8所" — a short list of school names (`count` = how many there are in all). */
+export function nameList(names: readonly string[], max = 5, count = names.length): string {
+  if (count <= max && names.length <= max) return names.join("、");
+  return `${names.slice(0, max).join("、")}等${count}所`;
 }
 
-/** Verdict of a per-school check over the assessed schools. */
-function aggregate(
-  entries: { school: string; status: CheckStatus; reason?: string }[],
+const LIST_MAX = 5;
+
+/**
+ * Verdict of a per-school check over the assessed schools, counted without building lists
+ * (a county can have 100 000 rows). Schools outside the assessment (assessed === false) are not
+ * counted.
+ */
+class CheckTally {
+  total = 0;
+  met = 0;
+  basic = 0;
+  unmet = 0;
+  error = 0;
+  private readonly badNames: string[] = [];
+  private bad = 0;
+  private readonly errorNames: string[] = [];
+  private skippedReason: string | undefined;
+
+  constructor(private readonly acceptBasic: boolean) {}
+
+  add(school: string, status: CheckStatus, reason: string | undefined): void {
+    this.total++;
+    if (status === "met") this.met++;
+    else if (status === "basic") this.basic++;
+    else if (status === "unmet") this.unmet++;
+    else if (status === "error") {
+      if (this.error++ < LIST_MAX) this.errorNames.push(school);
+    } else this.skippedReason ??= reason;
+    if (status === "unmet" || (status === "basic" && !this.acceptBasic)) {
+      if (this.bad++ < LIST_MAX) this.badNames.push(school);
+    }
+  }
+
+  verdict(): { status: CountyStatus; reason?: string } {
+    if (this.bad > 0) return { status: "unmet", reason: `未达标：${nameList(this.badNames, LIST_MAX, this.bad)}` };
+    if (this.error > 0) return { status: "skipped", reason: `数据有误：${nameList(this.errorNames, LIST_MAX, this.error)}` };
+    if (this.skippedReason !== undefined) return { status: "skipped", reason: this.skippedReason };
+    if (this.total === 0) return { status: "skipped", reason: "无参评学校" };
+    return { status: "met" };
+  }
+}
+
+/** Tally one per-school check over the schools taking part. */
+function tallyChecks(
+  checks: readonly SchoolChecks[],
   acceptBasic: boolean,
-): { status: CountyStatus; reason?: string } {
-  const bad = entries.filter((e) => e.status === "unmet" || (e.status === "basic" && !acceptBasic));
-  if (bad.length > 0) return { status: "unmet", reason: `未达标：${nameList(bad.map((e) => e.school))}` };
-  const errors = entries.filter((e) => e.status === "error");
-  if (errors.length > 0) return { status: "skipped", reason: `数据有误：${nameList(errors.map((e) => e.school))}` };
-  const skipped = entries.find((e) => e.status === "skipped");
-  if (skipped) return { status: "skipped", reason: skipped.reason };
-  if (entries.length === 0) return { status: "skipped", reason: "无参评学校" };
-  return { status: "met" };
+  pick: (c: SchoolChecks) => { status: CheckStatus; reason?: string },
+): CheckTally {
+  const t = new CheckTally(acceptBasic);
+  for (const c of checks) {
+    if (c.assessed === false) continue;
+    const e = pick(c);
+    t.add(c.school, e.status, e.reason);
+  }
+  return t;
 }
 
 /** "56/69 达标、13 基本达标" for one group's counts. */
@@ -253,9 +295,9 @@ function roomsItem(ctx: CountyContext): CountyItemResult {
   const { checks, profile } = ctx;
   const requirement = `每${profile.classesPerRoom}个班级配备音乐、美术专用教室各1间以上（音乐≥${profile.musicRoomMinArea}㎡、美术≥${profile.artRoomMinArea}㎡）`;
   const totals = { primary: { req: 0, music: 0, art: 0 }, junior: { req: 0, music: 0, art: 0 } };
-  const entries = [];
+  const tally = tallyChecks(checks, false, (c) => c.rooms);
   for (const c of checks) {
-    if (c.rooms.status !== "skipped" || c.rooms.reason?.startsWith("缺少")) entries.push({ school: c.school, status: c.rooms.status, reason: c.rooms.reason });
+    if (c.assessed === false) continue;
     const { primary, junior, total } = c.rooms.required;
     totals.primary.req += primary;
     totals.junior.req += junior;
@@ -270,7 +312,7 @@ function roomsItem(ctx: CountyContext): CountyItemResult {
       }
     }
   }
-  const { status, reason } = aggregate(entries, false);
+  const { status, reason } = tally.verdict();
   const display = SECTIONS.filter((s) => totals[s].req > 0)
     .map((s) => `${SECTION_LABEL[s]}应配各${totals[s].req}间，实有音乐${totals[s].music}间、美术${totals[s].art}间`)
     .join("；");
@@ -284,23 +326,11 @@ function roomsItem(ctx: CountyContext): CountyItemResult {
   });
 }
 
-function assessedEntries(checks: readonly SchoolChecks[], pick: (c: SchoolChecks) => { status: CheckStatus; reason?: string }[]) {
-  const out: { school: string; status: CheckStatus; reason?: string }[] = [];
-  for (const c of checks) {
-    for (const e of pick(c)) {
-      // Schools outside the assessment are skipped with a reason that is not about a column.
-      if (e.status === "skipped" && !e.reason?.startsWith("缺少")) continue;
-      out.push({ school: c.school, status: e.status, reason: e.reason });
-    }
-  }
-  return out;
-}
-
 function scaleItem(ctx: CountyContext): CountyItemResult {
   const { profile, counts } = ctx;
   const requirement = `学校规模不超过${profile.scaleLimit.default}人，九年一贯制、十二年一贯制学校不超过${profile.scaleLimit.nineYear}人`;
   // A 基本达标 band exists only when a profile sets one; it then does not block the item.
-  const { status, reason } = aggregate(assessedEntries(ctx.checks, (c) => [c.scale]), true);
+  const { status, reason } = tallyChecks(ctx.checks, true, (c) => c.scale).verdict();
   const display = groupsText(counts, (g) => g.checks["204"]);
   return item("204", display, display, requirement, status, reason);
 }
@@ -308,20 +338,26 @@ function scaleItem(ctx: CountyContext): CountyItemResult {
 function classSizeItem(ctx: CountyContext): CountyItemResult {
   const { profile, counts, checks } = ctx;
   const requirement = `小学不超过${profile.classSize.primary}人、初中不超过${profile.classSize.junior}人`;
-  const entries = assessedEntries(checks, (c) => SECTIONS.flatMap((s) => (c.classSize[s] ? [c.classSize[s]!] : [])));
-  const { status, reason } = aggregate(entries, profile.classSizeBasicAccepted === true);
-  const noLarge = entries.length > 0 && entries.every((e) => e.status === "met" || e.status === "basic");
+  const t = new CheckTally(profile.classSizeBasicAccepted === true);
+  for (const c of checks) {
+    if (c.assessed === false) continue;
+    for (const s of SECTIONS) {
+      const e = c.classSize[s];
+      if (e !== undefined) t.add(c.school, e.status, e.reason);
+    }
+  }
+  const { status, reason } = t.verdict();
+  const noLarge = t.total > 0 && t.met + t.basic === t.total;
   let display = groupsText(counts, (g) => g.checks["205"]);
   if (noLarge) display += `；无${profile.classSize.large}人及以上大班额`;
-  const largeSections = entries.filter((e) => e.status === "unmet").length;
-  return item("205", display, display, requirement, status, reason, { noLargeClasses: noLarge, largeClassSections: largeSections });
+  return item("205", display, display, requirement, status, reason, { noLargeClasses: noLarge, largeClassSections: t.unmet });
 }
 
 function fundsItem(ctx: CountyContext): CountyItemResult {
   const { profile, checks, schools } = ctx;
   const requirement = `教师培训经费占公用经费预算不低于${pct(profile.county.trainingFundsShare)}`;
-  const entries = assessedEntries(checks, (c) => [c.trainingFunds]);
-  const { status, reason } = aggregate(entries, false);
+  const t = tallyChecks(checks, false, (c) => c.trainingFunds);
+  const { status, reason } = t.verdict();
   let training = 0;
   let publicFunds = 0;
   for (const c of checks) {
@@ -331,23 +367,21 @@ function fundsItem(ctx: CountyContext): CountyItemResult {
     publicFunds += v.publicFunds ?? 0;
   }
   const ratio = publicFunds > 0 ? training / publicFunds : null;
-  const met = entries.filter((e) => e.status === "met").length;
   return item("304", ratio, ratio === null ? "" : percent(ratio, 2), requirement, status, reason, {
     trainingFunds: training,
     publicFunds,
-    schoolsMet: met,
-    schools: entries.length,
+    schoolsMet: t.met,
+    schools: t.total,
   });
 }
 
 function charterItem(ctx: CountyContext): CountyItemResult {
-  const entries = assessedEntries(ctx.checks, (c) => [c.charter]);
-  const { status, reason } = aggregate(entries, false);
-  const met = entries.filter((e) => e.status === "met").length;
-  const ratio = entries.length > 0 ? met / entries.length : null;
-  return item("303", ratio, ratio === null ? "" : `${met}/${entries.length}所学校有章程`, "所有学校制定章程", status, reason, {
-    schoolsMet: met,
-    schools: entries.length,
+  const t = tallyChecks(ctx.checks, false, (c) => c.charter);
+  const { status, reason } = t.verdict();
+  const ratio = t.total > 0 ? t.met / t.total : null;
+  return item("303", ratio, ratio === null ? "" : `${t.met}/${t.total}所学校有章程`, "所有学校制定章程", status, reason, {
+    schoolsMet: t.met,
+    schools: t.total,
   });
 }
 

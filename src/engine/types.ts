@@ -304,6 +304,11 @@ export type CountyStatus = "met" | "unmet" | "pending" | "skipped";
 export interface SchoolChecks {
   school: string;
   schoolIndex: number;
+  /**
+   * false when the school takes no part in the assessment (特殊教育学校, small 教学点, 参评=否):
+   * its checks are then all skipped with the reason, and county items do not count it (added).
+   */
+  assessed?: boolean;
   /** 203 音乐/美术专用教室. */
   rooms: {
     status: CheckStatus;

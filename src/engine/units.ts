@@ -4,9 +4,8 @@
  * (indicators.md §1, §2).
  */
 import { ceilTo, reaches } from "./math";
-import { fixed } from "./format";
 import { SCHOOL_FIELD_LABEL } from "./profiles";
-import { INDICATOR_CODES, SECTION_LABEL } from "./types";
+import { SECTION_LABEL } from "./types";
 import type {
   Gap,
   IndicatorCode,
@@ -163,9 +162,12 @@ export function statusOf(value: number, threshold: number, profile: RuleProfile)
   return "unmet";
 }
 
+/** Whole-number gaps (人/间) repeat a lot across a county: share one immutable Gap per amount. */
+const gapCache = new Map<string, Gap>();
+
 /**
  * The smallest whole amount that brings the unit to T (indicators.md §2.4). `numerator` is in the
- * unit of the value's numerator (元 for 106).
+ * unit of the value's numerator (元 for 106). Returned gaps are shared: treat them as read-only.
  */
 export function gapOf(code: IndicatorCode, numerator: number, students: number, threshold: number, per100: boolean): Gap {
   const spec = GAP_SPEC[code];
@@ -173,12 +175,21 @@ export function gapOf(code: IndicatorCode, numerator: number, students: number, 
   const step = 10 ** -spec.decimals;
   let amount = ceilTo((needed - numerator) * spec.scale, spec.decimals);
   if (!(amount >= step)) amount = step;
-  return {
+  const whole = spec.decimals === 0 && amount <= 1000;
+  const key = whole ? code + amount : "";
+  if (whole) {
+    const hit = gapCache.get(key);
+    if (hit !== undefined) return hit;
+  }
+  const gap: Gap = {
     amount,
     unit: spec.unit,
     what: spec.what,
-    text: `需增加${spec.what} ${fixed(amount, spec.decimals)} ${spec.unit}`,
+    // amount is already rounded to `decimals`; toFixed only pads (16.6 → "16.60").
+    text: `需增加${spec.what} ${amount.toFixed(spec.decimals)} ${spec.unit}`,
   };
+  if (whole) gapCache.set(key, Object.freeze(gap));
+  return gap;
 }
 
 /** Inclusion of one section (indicators.md §1): null when included, else the Chinese reason. */
@@ -205,6 +216,55 @@ export function schoolUnits(
   return out;
 }
 
+/** Counts of statuses while a unit is assessed (reused; assessment is single-threaded). */
+const tally = { met: 0, basic: 0, unmet: 0, error: 0 };
+
+/** One indicator at one unit: value, status, gap, or the reason it cannot be computed. */
+function indicatorAt(
+  code: IndicatorCode,
+  school: SchoolRecord,
+  section: Section,
+  students: number,
+  share: number,
+  shareProblem: string | null,
+  unitError: string | null,
+  profile: RuleProfile,
+  absent: ReadonlySet<SchoolField>,
+): IndicatorResult {
+  const rule = profile.indicators[code];
+  const threshold = rule.threshold[section];
+  let field = SECTION_FIELDS[section].numerator[code];
+  let numerator: number | null = null;
+  let problem: string | null = unitError;
+  if (problem === null) {
+    const whole = WHOLE_SCHOOL_FACILITY[code];
+    const own = school.values[field];
+    const ownProblem = fieldProblem(school, field, absent);
+    if (whole === undefined || (own !== null && own !== undefined) || (ownProblem !== null && !absent.has(field))) {
+      // Teacher counts, or a section-specific facility figure used as entered.
+      problem = ownProblem;
+      if (problem === null && typeof own === "number") numerator = own;
+    } else {
+      field = whole;
+      problem = fieldProblem(school, whole, absent) ?? shareProblem;
+      const raw = school.values[whole];
+      if (problem === null && typeof raw === "number") numerator = raw * share;
+    }
+    if (problem === null && numerator === null) problem = `「${SCHOOL_FIELD_LABEL[field]}」未填写`;
+    if (numerator !== null && code === "106") numerator *= EQUIPMENT_TO_YUAN;
+  }
+  if (problem !== null || numerator === null) {
+    tally.error++;
+    return { code, value: null, numerator, threshold, status: "error", gap: null, field, errorReason: problem ?? undefined };
+  }
+  const value = rule.per100 ? (numerator / students) * 100 : numerator / students;
+  const status = statusOf(value, threshold, profile);
+  tally[status]++;
+  const gap = status === "met" ? null : gapOf(code, numerator, students, threshold, rule.per100);
+  // Same property order and set for every result keeps the objects one shape (speed, memory).
+  return { code, value, numerator, threshold, status, gap, field, errorReason: undefined };
+}
+
 function assessUnit(
   school: SchoolRecord,
   schoolIndex: number,
@@ -224,64 +284,35 @@ function assessUnit(
   else if (!(students > 0)) unitError = `无${SECTION_LABEL[section]}在校生`;
   const { share, problem: shareProblem } = unitError === null ? shareOf(school, section, profile, absent) : { share: 0, problem: null };
 
-  const indicators = {} as Record<IndicatorCode, IndicatorResult>;
-  let metCount = 0;
-  let basicCount = 0;
-  let unmetCount = 0;
-  let errorCount = 0;
-  for (const code of INDICATOR_CODES) {
-    const rule = profile.indicators[code];
-    const threshold = rule.threshold[section];
-    let field = sf.numerator[code];
-    let numerator: number | null = null;
-    let problem: string | null = unitError;
-    if (problem === null) {
-      const whole = WHOLE_SCHOOL_FACILITY[code];
-      const own = school.values[field];
-      const ownProblem = fieldProblem(school, field, absent);
-      if (whole === undefined || (own !== null && own !== undefined) || (ownProblem !== null && !absent.has(field))) {
-        // Teacher counts, or a section-specific facility figure used as entered.
-        problem = ownProblem;
-        if (problem === null) numerator = typeof own === "number" ? own : null;
-      } else {
-        field = whole;
-        problem = fieldProblem(school, whole, absent) ?? shareProblem;
-        const raw = school.values[whole];
-        if (problem === null && typeof raw === "number") numerator = raw * share;
-      }
-      if (problem === null && numerator === null) problem = `「${SCHOOL_FIELD_LABEL[field]}」未填写`;
-      if (numerator !== null && code === "106") numerator *= EQUIPMENT_TO_YUAN;
-    }
-    let result: IndicatorResult;
-    if (problem !== null || numerator === null) {
-      errorCount++;
-      result = { code, value: null, numerator, threshold, status: "error", gap: null, field, errorReason: problem ?? undefined };
-    } else {
-      const value = rule.per100 ? (numerator / students) * 100 : numerator / students;
-      const status = statusOf(value, threshold, profile);
-      if (status === "met") metCount++;
-      else if (status === "basic") basicCount++;
-      else unmetCount++;
-      const gap = status === "met" ? null : gapOf(code, numerator, students, threshold, rule.per100);
-      result = { code, value, numerator, threshold, status, gap, field };
-    }
-    indicators[code] = result;
-  }
-  const unit: UnitResult = {
+  tally.met = tally.basic = tally.unmet = tally.error = 0;
+  const sh = share;
+  const sp = shareProblem;
+  const ue = unitError;
+  // One object literal: V8 keeps the integer-like keys ("101"…) in one small elements store.
+  const indicators: Record<IndicatorCode, IndicatorResult> = {
+    "101": indicatorAt("101", school, section, students, sh, sp, ue, profile, absent),
+    "102": indicatorAt("102", school, section, students, sh, sp, ue, profile, absent),
+    "103": indicatorAt("103", school, section, students, sh, sp, ue, profile, absent),
+    "104": indicatorAt("104", school, section, students, sh, sp, ue, profile, absent),
+    "105": indicatorAt("105", school, section, students, sh, sp, ue, profile, absent),
+    "106": indicatorAt("106", school, section, students, sh, sp, ue, profile, absent),
+    "107": indicatorAt("107", school, section, students, sh, sp, ue, profile, absent),
+  };
+  const { met, basic, unmet, error } = tally;
+  return {
     school: school.name,
     schoolIndex,
     schoolType: school.type,
     section,
     included: excludedReason === null,
+    excludedReason: excludedReason ?? undefined,
     students,
     facilityShare: share,
     indicators,
-    metCount,
-    basicCount,
-    unmetCount,
-    errorCount,
-    pass: errorCount === 0 && unmetCount === 0 && metCount >= profile.minMetIndicators,
+    metCount: met,
+    basicCount: basic,
+    unmetCount: unmet,
+    errorCount: error,
+    pass: error === 0 && unmet === 0 && met >= profile.minMetIndicators,
   };
-  if (excludedReason !== null) unit.excludedReason = excludedReason;
-  return unit;
 }
