@@ -36,6 +36,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: "6px 8px",
     marginBottom: "10px",
+    maxHeight: "260px",
+    overflowY: "auto",
     backgroundColor: tokens.colorBrandBackground2,
     fontSize: tokens.fontSizeBase200,
   },

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Badge } from "@fluentui/react-components";
+import { Badge, makeStyles } from "@fluentui/react-components";
 import { STATUS_TEXT } from "../model";
 
 type AnyStatus = keyof typeof STATUS_TEXT;
@@ -12,10 +12,13 @@ const COLOR: Record<AnyStatus, "success" | "warning" | "danger" | "informative" 
   pending: "informative",
 };
 
+const useStyles = makeStyles({ badge: { whiteSpace: "nowrap", flexShrink: 0 } });
+
 /** A verdict as a coloured badge with its Chinese word (colour is never the only cue). */
 export function StatusBadge({ status }: { status: AnyStatus }) {
+  const s = useStyles();
   return (
-    <Badge appearance="tint" color={COLOR[status]} shape="rounded">
+    <Badge appearance="tint" color={COLOR[status]} shape="rounded" className={s.badge}>
       {STATUS_TEXT[status]}
     </Badge>
   );
