@@ -67,3 +67,20 @@ describe("previous highlights from 问题清单", () => {
     expect(readPreviousHighlights(undefined)).toEqual([]);
   });
 });
+
+describe("the reader only reads", () => {
+  it("works on a deeply frozen snapshot (it never writes into what the host gave it)", () => {
+    const deepFreeze = <T>(o: T): T => {
+      if (o && typeof o === "object") {
+        Object.values(o as object).forEach(deepFreeze);
+        Object.freeze(o);
+      }
+      return o;
+    };
+    const snap = deepFreeze(book(sheet("学校数据", [HEADER, ...ROWS, ["丁小学", "小学", 100, 50, 5000, 1, "是"]]), sheet("县级指标", [["项目", "数值"], ["指标214：优质高中招生总数", "3,445"]])));
+    const r = readWorkbook(snap);
+    expect(r.dataset.schools).toHaveLength(4);
+    // A leading 指标编号 in the item name is ignored.
+    expect(r.dataset.county.numbers.qualityHighSchoolAdmissions).toBe(3445);
+  });
+});
