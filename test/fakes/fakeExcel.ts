@@ -462,12 +462,12 @@ export class FakeRequestContext {
     this.pending = [];
     const requestBytes = ops.reduce((n, o) => n + o.bytes, 0);
     const record: SyncRecord = { requestBytes, responseBytes: 0, ops: ops.length };
+    const injected = doc.takeInjected();
     doc.syncs.push(record);
     const fail = (code: string, message: string): never => {
       record.error = code;
       throw new FakeOfficeError(code, message);
     };
-    const injected = doc.takeInjected();
     if (injected) fail(injected, `Injected failure ${injected}`);
     if (doc.cellEditMode) {
       if (this.delayForCellEdit) doc.delayedForCellEdit++;

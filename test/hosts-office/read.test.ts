@@ -57,8 +57,27 @@ test("a sheet being edited: the read waits (delayForCellEdit) instead of failing
   expect(doc.delayedForCellEdit).toBeGreaterThan(0);
 });
 
-test("a response over Excel on the web's 5 MB limit gives the Chinese message", async () => {
+test("a response over Excel on the web's 5 MB limit that cannot be split gives the Chinese message", async () => {
   const doc = FakeWorkbook.from({ 学校数据: [["学校名称"]] });
-  doc.failSync("ResponsePayloadSizeLimitExceeded", 1);
+  doc.failSync("ResponsePayloadSizeLimitExceeded", 0); // already the first sync (sheet names)
   await expect(hostFor(doc).read(["学校数据"])).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded", message: expect.stringMatching(/读取的数据超过/) });
 });
+
+test("a sheet too large for one response (Excel on the web, 5 MB) is read in row chunks, same snapshot", async () => {
+  // 30 000 rows × 12 columns of long texts ≈ 17 MB of response: over the limit in one piece.
+  const doc = new FakeWorkbook();
+  const s = doc.addSheet("学校数据");
+  const rows = 30000;
+  const cols = 12;
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) s.touch(r + 1, c).value = c === 0 ? `某某县第${r + 1}中心学校附属小学校区` : r * cols + c;
+  s.touch(5, 3).numberFormat = "0.0%";
+  const snap = await hostFor(doc).read(["学校数据"]);
+  expect(doc.syncs.some((x) => x.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+  expect(doc.syncs.filter((x) => !x.error).every((x) => x.responseBytes <= 5 * 1024 * 1024)).toBe(true);
+  const got = snap.sheets[0];
+  expect(got.values.length).toBe(rows + 1);
+  expect(got.values[0]).toEqual(Array(cols).fill(null));
+  expect(got.values[1][0]).toBe("某某县第1中心学校附属小学校区");
+  expect(got.values[rows][cols - 1]).toBe((rows - 1) * cols + cols - 1);
+  expect(got.numberFormats[5][3]).toBe("0.0%");
+}, 60000);

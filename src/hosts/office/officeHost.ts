@@ -13,7 +13,7 @@
 import type { WorkbookHost, WorkbookSnapshot, SheetSnapshot } from "../port";
 import type { CellValue, WritePlan } from "../../workbook/plan";
 import { parseA1 } from "../../workbook/text";
-import { OfficeHostError, PRECHECK, toOfficeHostError, messageForCode } from "./errors";
+import { OfficeHostError, PRECHECK, toOfficeHostError, messageForCode, officeErrorCode } from "./errors";
 import { areaAddress, batchBytes, partition, planSteps, type Capabilities, type Step, type WeightedStep } from "./schedule";
 
 export type ExcelRun = typeof Excel.run;
@@ -112,11 +112,17 @@ export class OfficeHost implements WorkbookHost {
         used.load("address,values,numberFormat");
         return { name, used };
       });
-      await ctx.sync();
+      let sheets: SheetSnapshot[];
+      try {
+        await ctx.sync();
+        sheets = ranges.map(({ name, used }) =>
+          used.isNullObject ? { name, values: [], numberFormats: [] } : padToA1(name, used.address, used.values, used.numberFormat),
+        );
+      } catch (e) {
+        if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+        sheets = await readInRowChunks(ctx, wanted);
+      }
       this.probe = state;
-      const sheets: SheetSnapshot[] = ranges.map(({ name, used }) =>
-        used.isNullObject ? { name, values: [], numberFormats: [] } : padToA1(name, used.address, used.values, used.numberFormat),
-      );
       return { sheetNames: state.sheetNames, sheets };
     });
   }
@@ -168,6 +174,52 @@ export class OfficeHost implements WorkbookHost {
       await ctx.sync();
     });
   }
+}
+
+/** Cells per sync when a whole read is over Excel on the web's 5 MB response limit (≈ 30 bytes a cell). */
+export const READ_CHUNK_CELLS = 100_000;
+
+/**
+ * Fallback for sheets too large for one response (about 11 000 schools on Excel on the web): learn
+ * each used range's size, then read it in row chunks of at most READ_CHUNK_CELLS cells, one sync
+ * per chunk. Only such huge workbooks pay the extra syncs.
+ */
+async function readInRowChunks(ctx: Excel.RequestContext, names: string[]): Promise<SheetSnapshot[]> {
+  const used = names.map((name) => {
+    const r = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    r.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    return { name, r };
+  });
+  await ctx.sync();
+  const out: SheetSnapshot[] = [];
+  for (const { name, r } of used) {
+    if (r.isNullObject) {
+      out.push({ name, values: [], numberFormats: [] });
+      continue;
+    }
+    let step = Math.max(1, Math.floor(READ_CHUNK_CELLS / r.columnCount));
+    const values: unknown[][] = [];
+    const formats: unknown[][] = [];
+    // One sync per chunk is unavoidable here: the limit is on each response. Long texts make a
+    // chunk too large: halve it and try again.
+    for (let row = 0; row < r.rowCount; ) {
+      const rows = Math.min(step, r.rowCount - row);
+      const part = ctx.workbook.worksheets.getItem(name).getRangeByIndexes(r.rowIndex + row, r.columnIndex, rows, r.columnCount);
+      part.load("values,numberFormat");
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded" || rows === 1) throw e;
+        step = Math.ceil(rows / 2);
+        continue;
+      }
+      values.push(...part.values);
+      formats.push(...part.numberFormat);
+      row += rows;
+    }
+    out.push(padToA1(name, r.address, values, formats));
+  }
+  return out;
 }
 
 /** Refuses, before anything is written, a plan that Excel would only partly apply. */
