@@ -4,7 +4,7 @@
  * Host-neutral and pure: numbers are written unrounded with number formats (2 decimals, CVs 4,
  * percents 0.0%); texts are Chinese; user texts go into textOnly blocks.
  */
-import { CHECK_STATUS_LABEL, COUNTY_STATUS_LABEL, STATUS_LABEL, fixed, num, wholeCountyWord } from "../engine/format";
+import { CHECK_STATUS_LABEL, COUNTY_STATUS_LABEL, fixed, num, wholeCountyWord } from "../engine/format";
 import { INDICATOR_CODES, SECTION_LABEL } from "../engine/types";
 import type { Assessment, CountyArea, CvStat, GroupBalance, IndicatorCode, Section } from "../engine/types";
 import { SHEETS } from "./contract";
@@ -56,59 +56,49 @@ class StatusColours {
 export function unitsSheet(assessment: Assessment): SheetPlan {
   const sheet = emptySheet(SHEETS.units, "replace");
   const profile = assessment.profile;
-  const lead: TableColumn[] = [
+  // One column per indicator: the value, its status shown by the cell's colour (red 未达标,
+  // amber 基本达标) — 7 status-text columns would double the size of the largest result sheet.
+  const columns: TableColumn[] = [
     { header: "学校名称", width: 24, userText: true },
-    { header: "学校类型", width: 14 },
     { header: "学段", width: 6, align: "center" },
     { header: "在校生数", width: 9, format: "0" },
-    { header: "参评", width: 6, align: "center" },
-    { header: "不参评原因", width: 16, wrap: true },
-  ];
-  const perIndicator: TableColumn[] = [];
-  for (let k = 0; k < INDICATOR_CODES.length; k++) {
-    perIndicator.push({ header: "数值", width: 9, format: "0.00" });
-    perIndicator.push({ header: "状态", width: 9, align: "center" });
-  }
-  const tail: TableColumn[] = [
+    { header: "参评情况", width: 16 },
+    ...INDICATOR_CODES.map((code): TableColumn => {
+      const rule = profile.indicators[code];
+      return { header: `${code} ${rule.shortName}（${rule.unit}）`, width: 12, format: "0.00" };
+    }),
     { header: "达标项数", width: 8, format: "0", align: "center" },
     { header: "判定", width: 9, align: "center" },
-    { header: "需改进", width: 48, wrap: false },
+    { header: "需改进", width: 48 },
   ];
-  const columns = [...lead, ...perIndicator, ...tail];
-
-  // Two header rows: indicator names merged over their 数值/状态 pair; other headers span both.
-  const top: CellValue[] = columns.map(() => null);
-  lead.forEach((c, j) => (top[j] = c.header));
-  INDICATOR_CODES.forEach((code, k) => {
-    const rule = profile.indicators[code];
-    top[lead.length + 2 * k] = `${code} ${rule.shortName}（${rule.unit}）`;
+  const first = 4; // column of 101
+  sheet.blocks.push({
+    row: 0,
+    col: 0,
+    values: [[`各监测点（学校学段）资源配置指标。数值底色：红色为未达标，黄色为基本达标；数值为空表示数据有误，见“需改进”和「数据问题」。评估标准：${profile.name}`, ...new Array<CellValue>(columns.length - 1).fill(null)]],
   });
-  tail.forEach((c, j) => (top[lead.length + perIndicator.length + j] = c.header));
-  const second: CellValue[] = columns.map((c, j) => (j >= lead.length && j < lead.length + perIndicator.length ? c.header : null));
-  sheet.blocks.push({ row: 0, col: 0, values: [top, second] });
-  sheet.formats.push(headerRun(0, 0, 2, columns.length));
-  lead.forEach((_, j) => sheet.merges!.push({ row: 0, col: j, rows: 2, cols: 1 }));
-  INDICATOR_CODES.forEach((_, k) => sheet.merges!.push({ row: 0, col: lead.length + 2 * k, rows: 1, cols: 2 }));
-  tail.forEach((_, j) => sheet.merges!.push({ row: 0, col: lead.length + perIndicator.length + j, rows: 2, cols: 1 }));
+  sheet.merges!.push({ row: 0, col: 0, rows: 1, cols: columns.length });
 
   const colours = new StatusColours();
   const rows: CellValue[][] = assessment.units.map((u, i) => {
     const row = 2 + i;
-    const line: CellValue[] = [u.school, u.schoolType ?? "（类型有误）", SECTION_LABEL[u.section], u.students, u.included ? "是" : "否", u.included ? null : u.excludedReason ?? null];
-    const gaps: string[] = [];
+    const line: CellValue[] = [u.school, SECTION_LABEL[u.section], u.students, u.included ? "参评" : `不参评：${u.excludedReason ?? ""}`];
+    const notes: string[] = [];
     INDICATOR_CODES.forEach((code, k) => {
       const ind = u.indicators[code];
-      line.push(ind.value, u.included ? STATUS_LABEL[ind.status] : null);
-      if (u.included && ind.status !== "met") colours.mark(row, lead.length + 2 * k + 1, ind.status);
-      if (u.included && ind.gap) gaps.push(`${code} ${ind.gap.text}`);
-      if (u.included && ind.status === "error") gaps.push(`${code} 数据有误${ind.errorReason ? `（${ind.errorReason}）` : ""}`);
+      line.push(ind.status === "error" ? null : ind.value);
+      if (!u.included) return;
+      if (ind.status !== "met") colours.mark(row, first + k, ind.status);
+      if (ind.gap) notes.push(`${code} ${ind.gap.text}`);
+      if (ind.status === "error") notes.push(`${code} 数据有误${ind.errorReason ? `（${ind.errorReason}）` : ""}`);
     });
     const verdict = unitVerdict(u, profile.minMetIndicators);
-    line.push(u.included ? u.metCount : null, verdict, gaps.join("；") || null);
+    line.push(u.included ? u.metCount : null, verdict, notes.join("；") || null);
     if (verdict === "未达标") colours.mark(row, columns.length - 2, "unmet");
     return line;
   });
-  addTable(sheet, 2, 0, columns, rows, { header: false });
+  // Long tables go without cell borders (gridlines suffice; thousands of bordered cells slow the file).
+  addTable(sheet, 1, 0, columns, rows, { border: false });
   colours.addTo(sheet);
   sheet.freeze = { rows: 2, cols: 1 };
   sheet.tabColor = TAB_COLOR;
@@ -249,7 +239,7 @@ export function problemsSheet(shortfalls: Shortfall[]): SheetPlan {
       s.cell ? `${SHEETS.schools}!${s.cell}` : null,
     ];
   });
-  addTable(sheet, 0, 0, columns, rows);
+  addTable(sheet, 0, 0, columns, rows, { border: false });
   // Number formats follow each line's kind (decimals, whole numbers, percents), grouped into runs.
   let start = 0;
   for (let i = 1; i <= shortfalls.length; i++) {

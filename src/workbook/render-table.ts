@@ -59,7 +59,7 @@ export function addTable(
   left: number,
   columns: readonly TableColumn[],
   rows: CellValue[][],
-  opts: { header?: boolean; setWidths?: boolean } = {},
+  opts: { header?: boolean; setWidths?: boolean; border?: boolean } = {},
 ): number {
   const withHeader = opts.header !== false;
   let r = top;
@@ -79,7 +79,7 @@ export function addTable(
         sheet.formats.push(run);
       }
     });
-    sheet.formats.push({ row: r, col: left, rows: rows.length, cols: columns.length, border: true });
+    if (opts.border !== false) sheet.formats.push({ row: r, col: left, rows: rows.length, cols: columns.length, border: true });
   }
   if (opts.setWidths !== false) {
     const widths = (sheet.columnWidths ??= []);

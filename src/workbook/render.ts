@@ -138,8 +138,7 @@ function schoolSheet(assessment: Assessment, read: ReadResult, shortfalls: Short
       line[ncols - 1] = [...phrases, ...notes].join("；") || null;
     });
     sheet.blocks.push({ row: firstRow, col: left, values });
-    sheet.formats.push({ row: firstRow, col: left, rows: nrows, cols: ncols, border: true, horizontalAlignment: "center" });
-    sheet.formats.push({ row: firstRow, col: left + ncols - 1, rows: nrows, cols: 1, horizontalAlignment: "left" });
+    sheet.formats.push({ row: firstRow, col: left, rows: nrows, cols: ncols - 1, horizontalAlignment: "center" });
     addHighlight(sheet, FILL.unmet, red);
     addHighlight(sheet, FILL.basic, amber);
   }

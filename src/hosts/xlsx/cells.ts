@@ -70,7 +70,8 @@ const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
  */
 export function styleApplier(run: FormatRun): (current: Partial<Style> | undefined) => Partial<Style> {
   const memo = new Map<Partial<Style> | undefined, Partial<Style>>();
-  return (current) => {
+  return (style) => {
+    const current = isEmptyStyle(style) ? undefined : style;
     const hit = memo.get(current);
     if (hit) return hit;
     const next: Partial<Style> = { ...(current ?? {}) };
@@ -107,7 +108,8 @@ export function solidFill(hex: string): Style["fill"] {
 export function fillApplier(fill: string | null): (current: Partial<Style> | undefined) => Partial<Style> {
   const memo = new Map<Partial<Style> | undefined, Partial<Style>>();
   const value = fill === null ? undefined : solidFill(fill);
-  return (current) => {
+  return (style) => {
+    const current = isEmptyStyle(style) ? undefined : style;
     const hit = memo.get(current);
     if (hit) return hit;
     const next: Partial<Style> = { ...(current ?? {}) };
@@ -117,3 +119,16 @@ export function fillApplier(fill: string | null): (current: Partial<Style> | und
     return next;
   };
 }
+
+/** True for a style without any property (new cells each get their own empty object). */
+export function isEmptyStyle(style: Partial<Style> | undefined): boolean {
+  if (!style) return true;
+  for (const _ in style) return false;
+  return true;
+}
+
+/**
+ * One empty style object shared by the cells the host creates, so that exceljs (which caches
+ * style ids per style object) renders it once instead of once per cell. Never mutated.
+ */
+export const SHARED_EMPTY_STYLE: Partial<Style> = {};

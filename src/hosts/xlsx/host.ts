@@ -10,7 +10,7 @@ import type { Style, Worksheet } from "exceljs";
 import type { SheetSnapshot, WorkbookHost, WorkbookSnapshot } from "../port";
 import type { Area, FormatRun, SheetPlan, ValueBlock, WritePlan } from "../../workbook/plan";
 import { colLetter } from "../../workbook/text";
-import { argb, cellValue, fillApplier, styleApplier } from "./cells";
+import { SHARED_EMPTY_STYLE, argb, cellValue, fillApplier, isEmptyStyle, styleApplier } from "./cells";
 
 /** Excel's sheet limits. */
 const MAX_ROWS = 1_048_576;
@@ -66,9 +66,13 @@ export class XlsxHost implements WorkbookHost {
     if (plan.activate) activate(this.workbook, plan.activate);
   }
 
-  /** The workbook as .xlsx bytes. */
+  /**
+   * The workbook as .xlsx bytes. Compressed with DEFLATE level 1 (exceljs' default is 6): about a
+   * third faster to write a large workbook, for files about a quarter larger.
+   */
   async save(): Promise<Uint8Array> {
-    const buf = await this.workbook.xlsx.writeBuffer();
+    const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } };
+    const buf = await this.workbook.xlsx.writeBuffer(options as unknown as Partial<ExcelJS.XlsxWriteOptions>);
     const u8 = buf as unknown as Uint8Array;
     return new Uint8Array(u8.buffer, u8.byteOffset, u8.byteLength);
   }
@@ -216,7 +220,7 @@ function clearArea(ws: Worksheet, a: Area): void {
       const cell = row.findCell(c);
       if (!cell) continue;
       cell.value = null;
-      cell.style = {};
+      cell.style = SHARED_EMPTY_STYLE;
       if (cell.note) cell.note = undefined as unknown as string;
     }
   }
@@ -231,8 +235,11 @@ function writeBlock(ws: Worksheet, block: ValueBlock): void {
     const r = ws.getRow(row + i + 1);
     for (let j = 0; j < line.length; j++) {
       const v = line[j];
+      // An empty value into a cell that does not exist is nothing to write (saves cells).
+      if ((v === null || v === undefined) && !r.findCell(col + j + 1)) continue;
       const cell = r.getCell(col + j + 1);
       cell.value = typeof v === "number" && !Number.isFinite(v) ? null : v;
+      if (cell.style !== SHARED_EMPTY_STYLE && isEmptyStyle(cell.style as Partial<Style>)) cell.style = SHARED_EMPTY_STYLE;
     }
   }
 }

@@ -1,0 +1,92 @@
+/**
+ * Workbook benchmark: a 20 000-school county workbook (.xlsx), measured in the same process.
+ *
+ * - baseline: what exceljs alone costs — load the bytes and write them back (no product code).
+ * - full: the whole `junheng assess -o` path — XlsxHost.load → read → readWorkbook → assess →
+ *   renderAssessment → apply → save.
+ * The ratio full / baseline must stay ≤ 1.5. Each is run twice, alternating, and the faster run
+ * of each is kept (the machine is shared). Peak memory is the process's max RSS after each phase.
+ *
+ * Run: npx tsx bench/workbook.bench.ts [schools]   (default 20000)
+ */
+import * as ExcelJS from "exceljs";
+import { XlsxHost } from "../src/hosts/xlsx";
+import { assessWorkbook } from "../src/workbook/run";
+import type { AssessStage } from "../src/workbook/run";
+import { buildWorkbook, makeSchools, toBytes } from "../test/workbook-render/fixtures";
+
+const SCHOOLS = Number(process.argv[2] ?? 20000);
+const LIMIT = 1.5;
+/** Share of generated figures below their threshold: ~5% gives a county like the seed report (綦江: 19 of 94 schools short on one indicator). */
+const SHORT_RATE = 0.05;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+const now = () => performance.now();
+
+async function baseline(bytes: Uint8Array): Promise<number> {
+  const t = now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  await wb.xlsx.writeBuffer();
+  return now() - t;
+}
+
+async function full(bytes: Uint8Array): Promise<{ ms: number; stages: Record<string, number>; outBytes: number; units: number }> {
+  const t = now();
+  const stages: Record<string, number> = {};
+  let mark = t;
+  const host = await XlsxHost.load(bytes);
+  stages.load = now() - mark;
+  mark = now();
+  const run = await assessWorkbook(host, {
+    onProgress(stage: AssessStage) {
+      const n = now();
+      if (stage === "compute") stages.read = n - mark;
+      if (stage === "write") stages.compute = n - mark;
+      mark = n;
+    },
+  });
+  stages.apply = now() - mark;
+  mark = now();
+  const out = await host.save();
+  stages.save = now() - mark;
+  return { ms: now() - t, stages, outBytes: out.byteLength, units: run.assessment.units.length };
+}
+
+async function main() {
+  const t0 = now();
+  const bytes = await toBytes(buildWorkbook(makeSchools(SCHOOLS, 2024, SHORT_RATE), { titleRows: 1, groupRow: true }));
+  console.log(`workbook: ${SCHOOLS} schools, ${mb(bytes.byteLength)} .xlsx (generated in ${((now() - t0) / 1000).toFixed(1)} s)`);
+  const rssStart = peakRss();
+
+  const base: number[] = [];
+  const runs: Awaited<ReturnType<typeof full>>[] = [];
+  let rssBaseline = 0;
+  for (let i = 0; i < 2; i++) {
+    base.push(await baseline(bytes));
+    if (i === 0) rssBaseline = peakRss();
+    runs.push(await full(bytes));
+  }
+  const b = Math.min(...base);
+  const best = runs.reduce((x, y) => (y.ms < x.ms ? y : x));
+  const ratio = best.ms / b;
+  const s = best.stages;
+  console.log(`baseline exceljs load+write: ${(b / 1000).toFixed(2)} s (runs: ${base.map((x) => (x / 1000).toFixed(2)).join(", ")})`);
+  console.log(
+    `full assess: ${(best.ms / 1000).toFixed(2)} s (runs: ${runs.map((x) => (x.ms / 1000).toFixed(2)).join(", ")}) — ` +
+      `load ${(s.load / 1000).toFixed(2)}, read+parse ${(s.read / 1000).toFixed(2)}, engine+render ${(s.compute / 1000).toFixed(2)}, ` +
+      `apply ${(s.apply / 1000).toFixed(2)}, save ${(s.save / 1000).toFixed(2)} s; ${best.units} units; output ${mb(best.outBytes)}`,
+  );
+  console.log(`ratio full/baseline: ${ratio.toFixed(2)} (limit ${LIMIT})`);
+  console.log(`peak RSS: after generating ${mb(rssStart)}, after baseline ${mb(rssBaseline)}, overall ${mb(peakRss())}`);
+  if (ratio > LIMIT) {
+    console.error(`FAIL: full assessment is ${ratio.toFixed(2)}× the exceljs baseline (limit ${LIMIT}×)`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
