@@ -561,6 +561,12 @@ export function recognitionAndVeto(a: Assessment): ReportBlock[] {
 // 三、主要做法；四、问题与下一步
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Rows of table 2 printed in the report; the full list stays in the workbook's 「问题清单」. A report
+ * of a large county would otherwise run to dozens of pages (and the docx writer slows down).
+ */
+export const SHORTFALL_ROWS_IN_REPORT = 150;
+
 /** The shortfall list (table 2): every unit indicator below T and every unmet per-school check. */
 export function shortfallTable(a: Assessment): TableBlock {
   const rows: string[][] = [];
@@ -649,7 +655,16 @@ export function problemsSection(a: Assessment, w: CountyWords): ReportBlock[] {
   if (problems.length) {
     out.push(para(`对照评估标准，${w.whole}目前还存在以下问题（由数据自动生成，请核实）：`));
     problems.forEach((p, i) => out.push(para(`${i + 1}. ${p}`, "problem")));
-    out.push(shortfallTable(a));
+    const table = shortfallTable(a);
+    const total = table.rows.length;
+    if (total > SHORTFALL_ROWS_IN_REPORT) {
+      table.rows = table.rows.slice(0, SHORTFALL_ROWS_IN_REPORT);
+      table.caption += `（前${SHORTFALL_ROWS_IN_REPORT}条，共${total}条）`;
+    }
+    out.push(table);
+    if (total > SHORTFALL_ROWS_IN_REPORT) {
+      out.push(para(`表2仅列出前${SHORTFALL_ROWS_IN_REPORT}条，其余${total - SHORTFALL_ROWS_IN_REPORT}条见工作簿「问题清单」（或导出上报工作簿）。`, "problem-more"));
+    }
   } else {
     out.push(para(`对照评估标准，${w.whole}各项数据指标均已达到要求。`));
   }

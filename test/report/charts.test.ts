@@ -5,7 +5,7 @@
 import { strFromU8, unzipSync, unzlibSync } from "fflate";
 import { XlsxHost } from "../../src/hosts/xlsx";
 import { cvChart, statusChart } from "../../src/report/charts/data";
-import { Raster, drawChart, encodePng, niceAxis } from "../../src/report/charts/png";
+import { CHART_SIZE, Raster, drawChart, encodePng, niceAxis } from "../../src/report/charts/png";
 import { saveWithCharts } from "../../src/report/workbook";
 import { chartLayout } from "../../src/report/charts/place";
 import { addChartsToXlsx } from "../../src/report/charts/xlsx";
@@ -65,10 +65,10 @@ describe("PNG charts", () => {
     // 小学106 is category 5: 乙小学 basic, 甲 and 丙 met (fixture hand calculation).
     expect(chart.series.map((s) => s.values[5])).toEqual([2, 1, 0]);
     const img = decode(encodePng(drawChart(chart)));
-    // Plot geometry of drawChart: left 110, right 30, top 30, bottom 90, 14 slots; axis top 4 (niceAxis(3.15)).
-    const slot = (1200 - 140) / 14;
+    // Plot geometry of drawChart: left 110, right 30, top 30, bottom 90 (with groups), 14 slots; axis top 4 (niceAxis(3.15)).
+    const slot = (CHART_SIZE.width - 140) / 14;
     const x = Math.round(110 + 5.5 * slot);
-    const plotH = 600 - 30 - 90;
+    const plotH = CHART_SIZE.height - 30 - 90;
     const y = (v: number) => Math.round(30 + plotH - (v / 4) * plotH);
     expect(img.pixel(x, y(1))).toBe("#70AD47"); // inside the green (达标) part
     expect(img.pixel(x, y(2.5))).toBe("#FFC000"); // inside the amber (基本达标) part

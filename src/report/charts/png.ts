@@ -128,7 +128,7 @@ export function encodePng(r: Raster): Uint8Array {
   const parts = [
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
-    chunk("IDAT", zlibSync(raw, { level: 6 })),
+    chunk("IDAT", zlibSync(raw, { level: 4 })),
     chunk("IEND", new Uint8Array(0)),
   ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -162,7 +162,7 @@ function categoryLabel(c: string): string {
   return m ? m[1] : "CV";
 }
 
-export const CHART_SIZE = { width: 1200, height: 600 } as const;
+export const CHART_SIZE = { width: 1000, height: 500 } as const;
 
 /** Draw a chart (bars clustered or stacked, lines as dashed horizontals per category). */
 export function drawChart(chart: ChartData, width: number = CHART_SIZE.width, height: number = CHART_SIZE.height): Raster {
