@@ -336,3 +336,81 @@ describe("学校数据 result block and highlights", () => {
     expect(String(summary.getCell("A3").value)).toMatch(/^总体结论：/);
   });
 });
+
+describe("result sheet contents (hand-computed county)", () => {
+  let wb: ExcelJS.Workbook;
+  let run: Awaited<ReturnType<typeof runOnce>>;
+  beforeAll(async () => {
+    // 甲小学's 102 cell holds text: its only problem is a data error besides 101 basic.
+    run = await runOnce(await toBytes(buildWorkbook(handSchools(), { groupRow: true, overrides: [[0, "小学骨干教师数", "五"]] })));
+    wb = await fromBytes(run.bytes);
+  });
+
+  const rowsOf = (name: string) => {
+    const out: unknown[][] = [];
+    wb.getWorksheet(name)!.eachRow((r) => out.push((r.values as unknown[]).slice(1)));
+    return out;
+  };
+
+  test("监测点指标: one row per unit; 乙小学 101 (3.33) red, 甲小学 101 (3.6) amber; 甲小学 undecided (数据有误), 乙小学 未达标", () => {
+    const ws = wb.getWorksheet("监测点指标")!;
+    const header = (ws.getRow(2).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(["学校名称", "学段", "在校生数", "参评情况"]);
+    expect(header[4]).toMatch(/^101 /);
+    expect(header.slice(-3)).toEqual(["达标项数", "判定", "需改进"]);
+    const names: unknown[] = [];
+    ws.eachRow((r, i) => i > 2 && names.push(r.getCell(1).value));
+    expect(names).toEqual(["甲小学", "乙小学", "丙学校", "丙学校", "丁教学点"]);
+    expect(argbFill(ws.getCell(4, 5))).toBe(ARGB(FILL.unmet)); // 乙小学 101
+    expect(ws.getCell(4, 5).value).toBeCloseTo(10 / 3, 12);
+    expect(argbFill(ws.getCell(3, 5))).toBe(ARGB(FILL.basic)); // 甲小学 101
+    expect(ws.getCell(3, 6).value).toBeNull(); // 甲小学 102: data error, no value
+    const verdictCol = header.indexOf("判定") + 1;
+    // 甲小学: 5 met + 1 basic + 1 error → could still pass if 102 is met → 数据有误.
+    expect(ws.getCell(3, verdictCol).value).toBe("数据有误");
+    expect(ws.getCell(4, verdictCol).value).toBe("未达标");
+    expect(ws.getCell(7, 4).value).toMatch(/^不参评：/);
+  });
+
+  test("问题清单: 乙小学's shortfalls with requirement, what it takes and the input cell", () => {
+    const rows = rowsOf("问题清单");
+    expect(rows[0]).toEqual(["学校名称", "学段", "指标", "项目", "数值", "要求", "状态", "需改进", "单元格"]);
+    const yi = rows.filter((r) => r[0] === "乙小学");
+    const codes = yi.map((r) => r[2]);
+    expect(codes).toEqual(["101", "203", "205", "304"]);
+    const L = run.read.layout;
+    const letters = (c: number): string => (c >= 26 ? letters(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
+    const addr = (field: keyof typeof L.columns) => `学校数据!${letters(L.columns[field]!)}${L.schoolRows[1] + 1}`;
+    // 101: 4.2 × 300 / 100 = 12.6 → 13 teachers needed, 10 present → 3 more.
+    expect(yi[0]).toEqual(["乙小学", "小学", "101", expect.stringMatching(/高学历教师/), expect.closeTo(10 / 3, 12), expect.stringMatching(/^≥4\.2/), "未达标", expect.stringMatching(/3 人/), addr("primaryQualifiedTeachers")]);
+    // 203: 8 classes → 1 room of each kind required; no art room.
+    expect(yi[1]).toEqual(["乙小学", "—", "203", "美术专用教室（间）", 0, expect.stringMatching(/^≥1/), "未达标", "需增加美术专用教室 1 间", addr("artRooms")]);
+    expect(yi[2].slice(2, 8)).toEqual(["205", "最大班额（人）", 46, expect.stringMatching(/^≤45/), "基本达标", "最大班额需降至 45 人以内"]);
+    // 304: 5% × 60 − 2.4 = 0.6 万元.
+    expect(yi[3].slice(2, 9)).toEqual(["304", "教师培训经费占公用经费比例", 0.04, "≥5%", "未达标", "需增加教师培训经费 0.60 万元", addr("trainingFunds")]);
+  });
+
+  test("评估汇总: verdict on top, then every item in report order under the five areas", () => {
+    const rows = rowsOf("评估汇总");
+    expect(rows[2][0]).toBe("总体结论：未达到县域义务教育优质均衡发展要求");
+    const flat = rows.map((r) => r[0]);
+    const areas = ["一、资源配置", "二、政府保障程度", "三、教育质量", "四、社会认可度", "五、一票否决"].map((a) => flat.indexOf(a));
+    expect(areas.every((i) => i > 2)).toBe(true);
+    expect([...areas].sort((a, b) => a - b)).toEqual(areas);
+    const codes = flat.filter((v): v is string => typeof v === "string" && /^\d{3}$/.test(v));
+    expect(codes.slice(0, 8)).toEqual(["101", "102", "103", "104", "105", "106", "107", "201"]);
+    expect(codes).toContain("215");
+    expect(codes[codes.length - 1]).toBe("309");
+  });
+
+  test("差异系数: per group rows 全县平均值 / 标准差 / 差异系数 / 标准 / 判定 and the rule used", () => {
+    const rows = rowsOf("差异系数");
+    const labels = rows.map((r) => r[0]);
+    expect(labels.filter((l) => l === "差异系数").length).toBe(2);
+    expect(labels).toEqual(expect.arrayContaining(["全县平均值", "标准差", "差异系数", "标准", "判定"]));
+    const head = rows.find((r) => r[0] === "项目")!;
+    expect(head.slice(-1)).toEqual(["综合差异系数"]);
+    expect(labels.some((l) => typeof l === "string" && /^小学判定（每项指标的差异系数均不超过标准）/.test(l))).toBe(true);
+    expect(rows.find((r) => r[0] === "标准")!.slice(1)).toEqual(new Array(8).fill("≤0.50"));
+  });
+});
