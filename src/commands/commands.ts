@@ -82,5 +82,9 @@ if (typeof Office !== "undefined") {
   Office.onReady(() => {
     if (message !== null) renderMessagePage(message);
   });
-  if (message === null) Office.actions.associate("runAssessment", runAssessment);
+  if (message === null) {
+    // Office.actions.associate where office.js has it; older hosts look the FunctionName up as a global.
+    if (Office.actions && typeof Office.actions.associate === "function") Office.actions.associate("runAssessment", runAssessment);
+    else (globalThis as unknown as Record<string, unknown>).runAssessment = runAssessment;
+  }
 }

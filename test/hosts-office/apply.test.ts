@@ -209,6 +209,25 @@ describe("failures", () => {
   });
 });
 
+test("a read's knowledge of the sheets is reused by the next apply only while fresh", async () => {
+  const doc = workbook();
+  const host = hostFor(doc);
+  await host.read(["学校数据"]);
+  doc.resetCounters();
+  await host.apply(plan());
+  expect(doc.syncs.length).toBe(2); // no probe: the read just told us
+  const now = Date.now();
+  const spy = jest.spyOn(Date, "now");
+  await host.read(["学校数据"]);
+  spy.mockReturnValue(now + 10 * 60 * 1000); // ten minutes later the user may have changed the sheets
+  doc.resetCounters();
+  const p = plan();
+  p.sheets = p.sheets.filter((s) => s.name !== "评估标准");
+  await host.apply(p);
+  expect(doc.syncs.length).toBe(3);
+  spy.mockRestore();
+});
+
 test("selectCell activates the sheet and selects the cell in one sync", async () => {
   const doc = workbook();
   doc.resetCounters();

@@ -59,12 +59,17 @@ export interface ApplyStats {
 }
 
 const RUN_OPTIONS = { delayForCellEdit: true };
+/**
+ * How long what a read learnt (sheet names, protection) may stand in for the apply's own probe:
+ * read → compute → write takes a few seconds; an apply long after a read probes again.
+ */
+export const PROBE_TTL_MS = 30_000;
 
 export class OfficeHost implements WorkbookHost {
   private readonly run: ExcelRun;
   private readonly supports: SupportsApi;
-  /** State from the last read, used by the next apply instead of a probe sync. */
-  private probe: Probe | null = null;
+  /** State from the last read, used by the next apply (within PROBE_TTL_MS) instead of a probe sync. */
+  private probe: { state: Probe; at: number } | null = null;
   lastApply: ApplyStats | null = null;
 
   constructor(run: ExcelRun = Excel.run, opts: OfficeHostOptions = {}) {
@@ -122,14 +127,14 @@ export class OfficeHost implements WorkbookHost {
         if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
         sheets = await readInRowChunks(ctx, wanted);
       }
-      this.probe = state;
+      this.probe = { state, at: Date.now() };
       return { sheetNames: state.sheetNames, sheets };
     });
   }
 
   async apply(plan: WritePlan): Promise<void> {
     const caps = capabilities(this.supports);
-    const cached = this.probe;
+    const cached = this.probe && Date.now() - this.probe.at <= PROBE_TTL_MS ? this.probe.state : null;
     this.probe = null;
     await this.batch(async (ctx) => {
       let syncs = 0;
