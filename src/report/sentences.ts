@@ -354,6 +354,11 @@ function itemLabel(item: CountyItemResult, qualitative: boolean): string {
   return statusLabel(item.status);
 }
 
+/** A ratio as the seed prints it: exactly 1 → "100%", otherwise one decimal ("71.2%"). */
+function pct(x: number | null | undefined): string {
+  return typeof x === "number" && Math.abs(x - 1) < 1e-12 ? "100%" : percent(x);
+}
+
 const n0 = (x: number | null | undefined) => num(x, 2);
 
 function checkCountsSentence(a: Assessment, code: "204" | "205", w: CountyWords): string {
@@ -432,7 +437,7 @@ export function itemFigures(item: CountyItemResult, a: Assessment, read: ReadRes
       if (part === null || all === null || v === null) return fallback;
       const what = item.code === "209" ? `完成5年360学时培训${num(part)}人，培训完成率为` : `持证${num(part)}人，持证上岗率为`;
       const note = typeof d.note === "string" ? `（${d.note}）` : "";
-      return `${w.whole}义务教育学校有专任教师${num(all)}人，${what}${percent(v)}${note}。`;
+      return `${w.whole}义务教育学校有专任教师${num(all)}人，${what}${pct(v)}${note}。`;
     }
     case "211": {
       const r = dn("rotated");
@@ -440,31 +445,31 @@ export function itemFigures(item: CountyItemResult, a: Assessment, read: ReadRes
       const b = dn("backbone");
       if (r === null || e === null || b === null) return fallback;
       return (
-        `上学年${w.whole}交流轮岗教师${num(r)}名，占符合交流条件教师数（${num(e)}名）的${percent(dn("rotationRate"))}；` +
-        `其中交流骨干教师${num(b)}名，占交流教师数的${percent(dn("backboneShare"))}。`
+        `上学年${w.whole}交流轮岗教师${num(r)}名，占符合交流条件教师数（${num(e)}名）的${pct(dn("rotationRate"))}；` +
+        `其中交流骨干教师${num(b)}名，占交流教师数的${pct(dn("backboneShare"))}。`
       );
     }
     case "213": {
       const p = dn("primary");
       const j = dn("junior");
       if (p === null || j === null) return fallback;
-      return `${w.whole}城区和镇区公办小学就近划片入学比例为${percent(p)}，公办初中为${percent(j)}。`;
+      return `${w.whole}城区和镇区公办小学就近划片入学比例为${pct(p)}，公办初中为${pct(j)}。`;
     }
     case "214": {
       const q = dn("numerator");
       const t = dn("denominator");
       if (q === null || t === null || v === null) return fallback;
       const tilt = d.ruralTilt === true ? "，并做到了向农村初中倾斜" : d.ruralTilt === false ? "，未做到向农村初中倾斜" : "";
-      return `${w.whole}优质高中招生数为${num(t)}人，指标到校数为${num(q)}人，指标到校比例为${percent(v)}${tilt}。`;
+      return `${w.whole}优质高中招生数为${num(t)}人，指标到校数为${num(q)}人，指标到校比例为${pct(v)}${tilt}。`;
     }
     case "215": {
       const p = dn("numerator");
       const t = dn("denominator");
       if (p === null || t === null || v === null) return fallback;
-      return `${w.whole}现有随迁子女${num(t)}人，在公办学校和政府购买服务的民办学校就读${num(p)}人，就读比例${percent(v)}。`;
+      return `${w.whole}现有随迁子女${num(t)}人，在公办学校和政府购买服务的民办学校就读${num(p)}人，就读比例${pct(v)}。`;
     }
     case "301":
-      return v === null ? fallback : `${w.whole}初中三年巩固率为${percent(v)}。`;
+      return v === null ? fallback : `${w.whole}初中三年巩固率为${pct(v)}。`;
     case "302": {
       const c = dn("children");
       const n = dn("enrolled");
@@ -477,7 +482,7 @@ export function itemFigures(item: CountyItemResult, a: Assessment, read: ReadRes
       ];
       const given = parts.filter((x): x is [string, number] => x[1] !== null);
       const detail = given.length ? given.map(([k, x]) => `${k}${num(x)}人`).join("、") : `入学${num(n)}人`;
-      return `${w.whole}适龄残疾儿童少年${num(c)}人，${detail}，入学率${percent(v)}。`;
+      return `${w.whole}适龄残疾儿童少年${num(c)}人，${detail}，入学率${pct(v)}。`;
     }
     case "303": {
       const all = dn("schools");

@@ -65,6 +65,11 @@ describe("report of the sample county (figures of the 綦江区 report)", () => 
     expect(has("全区69所小学有46所达标、23所基本达标；25所初中有18所达标、7所基本达标。所有班级中没有56人及以上大班额。")).toBe(true);
   });
 
+  test("209, 212: 5060 teachers, 100% (seed 指标209, 212)", () => {
+    expect(has("全区义务教育学校有专任教师5060人，完成5年360学时培训5060人，培训完成率为100%。")).toBe(true);
+    expect(has("全区义务教育学校有专任教师5060人，持证5060人，持证上岗率为100%。")).toBe(true);
+  });
+
   test("211, 214, 302, 304 figures (seed: 346 / 30% / 103; 71.2%; 99.4%; 5149.21, 384.35, 7.46%)", () => {
     expect(has("上学年全区交流轮岗教师346名")).toBe(true);
     expect(has("其中交流骨干教师103名，占交流教师数的29.8%")).toBe(true);
