@@ -1,7 +1,7 @@
 /**
  * assess(): a typed county dataset in, one typed assessment out. Pure and deterministic.
  */
-import { cvFailureText, groupBalance } from "./balance";
+import { cvFailureText, GroupAccumulator } from "./balance";
 import { schoolChecks } from "./checks";
 import { countyItems, nameList } from "./county";
 import { NATIONAL_2017, SCHOOL_FIELD_LABEL, resolveProfile } from "./profiles";
@@ -49,6 +49,22 @@ const RESOURCE_FIELDS: Record<IndicatorCode, SchoolField[]> = {
 
 const emptyCounts = (): StatusCounts => ({ met: 0, basic: 0, unmet: 0, error: 0, skipped: 0, total: 0 });
 
+function emptyGroupCounts(section: Section): GroupCounts {
+  const indicators = {} as Record<IndicatorCode, StatusCounts>;
+  for (const c of INDICATOR_CODES) indicators[c] = emptyCounts();
+  return { section, units: 0, passing: 0, indicators, checks: { "203": emptyCounts(), "204": emptyCounts(), "205": emptyCounts() } };
+}
+
+/** Count one included unit: its indicator statuses and its school's 203/204/205 (205 for its section). */
+function countUnit(g: GroupCounts, u: UnitResult, sc: SchoolChecks): void {
+  g.units++;
+  if (u.pass) g.passing++;
+  for (const c of INDICATOR_CODES) tally(g.indicators[c], u.indicators[c].status);
+  tally(g.checks["203"], sc.rooms.status);
+  tally(g.checks["204"], sc.scale.status);
+  tally(g.checks["205"], sc.classSize[u.section]?.status ?? "skipped");
+}
+
 function tally(c: StatusCounts, status: CheckStatus): void {
   switch (status) {
     case "met":
@@ -78,56 +94,36 @@ export function assess(dataset: CountyDataset, override?: ProfileOverride, base:
   const absent: ReadonlySet<SchoolField> = new Set(dataset.absentFields ?? []);
   const schools = dataset.schools;
 
-  // 资源配置 units.
   const units: UnitResult[] = [];
   const exclusions: Exclusion[] = [];
-  const included: Record<Section, UnitResult[]> = { primary: [], junior: [] };
   const checks: SchoolChecks[] = new Array(schools.length);
+  const groups = { primary: new GroupAccumulator("primary"), junior: new GroupAccumulator("junior") };
+  const counts = { primary: emptyGroupCounts("primary"), junior: emptyGroupCounts("junior") };
   const schoolSections: Section[] = [];
   for (let i = 0; i < schools.length; i++) {
     const school = schools[i];
+    // 资源配置 units of the school.
     const own = schoolUnits(school, i, profile, absent);
     schoolSections.length = 0;
     let firstReason = "";
     for (const u of own) {
       units.push(u);
-      if (u.included) {
-        included[u.section].push(u);
-        schoolSections.push(u.section);
-      } else {
+      if (u.included) schoolSections.push(u.section);
+      else {
         exclusions.push({ school: school.name, section: u.section, reason: u.excludedReason! });
         firstReason ||= u.excludedReason!;
       }
     }
-    checks[i] = schoolChecks(school, i, schoolSections, `未参评（${firstReason}）`, profile, absent);
-  }
-
-  const balance = {
-    primary: groupBalance("primary", included.primary, profile),
-    junior: groupBalance("junior", included.junior, profile),
-  };
-
-  const counts = {} as Record<Section, GroupCounts>;
-  for (const s of SECTIONS) {
-    const indicators = {} as Record<IndicatorCode, StatusCounts>;
-    for (const c of INDICATOR_CODES) indicators[c] = emptyCounts();
-    const g: GroupCounts = {
-      section: s,
-      units: included[s].length,
-      passing: 0,
-      indicators,
-      checks: { "203": emptyCounts(), "204": emptyCounts(), "205": emptyCounts() },
-    };
-    for (const u of included[s]) {
-      if (u.pass) g.passing++;
-      for (const c of INDICATOR_CODES) tally(indicators[c], u.indicators[c].status);
-      const sc = checks[u.schoolIndex];
-      tally(g.checks["203"], sc.rooms.status);
-      tally(g.checks["204"], sc.scale.status);
-      tally(g.checks["205"], sc.classSize[s]?.status ?? "skipped");
+    // Per-school checks, then the group figures while the school's results are at hand.
+    const sc = schoolChecks(school, i, schoolSections, `未参评（${firstReason}）`, profile, absent);
+    checks[i] = sc;
+    for (const u of own) {
+      if (!u.included) continue;
+      groups[u.section].add(u);
+      countUnit(counts[u.section], u, sc);
     }
-    counts[s] = g;
   }
+  const balance = { primary: groups.primary.finish(profile), junior: groups.junior.finish(profile) };
 
   const skipped: SkippedCheck[] = [];
   if (absent.size > 0) {
@@ -142,7 +138,7 @@ export function assess(dataset: CountyDataset, override?: ProfileOverride, base:
   }
 
   const items = countyItems({ profile, county: dataset.county, schools, checks, counts, balance, absent });
-  const verdict = overallVerdict(included, balance, items);
+  const verdict = overallVerdict(units, balance, items);
 
   return {
     profileId: profile.id,
@@ -165,17 +161,17 @@ function missingText(fields: SchoolField[]): string {
 }
 
 /** What blocks recognition (and what keeps it open), in report order. */
-function overallVerdict(
-  included: Record<Section, UnitResult[]>,
-  balance: Record<Section, GroupBalance>,
-  items: CountyItemResult[],
-): OverallVerdict {
+function overallVerdict(units: readonly UnitResult[], balance: Record<Section, GroupBalance>, items: CountyItemResult[]): OverallVerdict {
   const blockers: string[] = [];
   const pending: string[] = [];
   for (const s of SECTIONS) {
     const label = SECTION_LABEL[s];
-    const failing = included[s].filter((u) => !u.pass && u.errorCount === 0).map((u) => u.school);
-    const errors = included[s].filter((u) => u.errorCount > 0).map((u) => u.school);
+    const failing: string[] = [];
+    const errors: string[] = [];
+    for (const u of units) {
+      if (!u.included || u.section !== s || u.pass) continue;
+      (u.errorCount > 0 ? errors : failing).push(u.school);
+    }
     if (failing.length > 0) {
       blockers.push(`资源配置：${label}有${failing.length}个监测点未达到“至少6项指标达标、余项不低于85%”的要求（${nameList(failing)}）`);
     }

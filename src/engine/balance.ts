@@ -7,32 +7,60 @@ import { cv as cvText } from "./format";
 import { INDICATOR_CODES, SECTION_LABEL } from "./types";
 import type { CvStat, GroupBalance, IndicatorCode, RuleProfile, Section, UnitResult } from "./types";
 
-/** Mean, SD, CV and verdict of one group. `units` are the group's included units. */
-export function groupBalance(section: Section, units: readonly UnitResult[], profile: RuleProfile): GroupBalance {
-  const limit = profile.cvLimit[section];
-  const n = units.length;
-  const K = INDICATOR_CODES.length;
-  // One pass over the units: value and weight of each indicator into its own column.
-  const values = INDICATOR_CODES.map(() => new Float64Array(n));
-  const weights = INDICATOR_CODES.map(() => new Float64Array(n));
-  const used = new Array<number>(K).fill(0);
-  let unitCount = 0;
-  let students = 0;
-  for (let i = 0; i < n; i++) {
-    const u = units[i];
+/**
+ * Collects a group's CV inputs unit by unit, while each unit is still fresh in memory (reading
+ * 100 000 units back afterwards costs more than computing them), then computes the balance.
+ */
+export class GroupAccumulator {
+  /** Per indicator: values and weights (students) of the units without an error there. */
+  private readonly values: number[][] = INDICATOR_CODES.map(() => []);
+  private readonly weights: number[][] = INDICATOR_CODES.map(() => []);
+  private units = 0;
+  private errorFree = 0;
+  private students = 0;
+
+  constructor(readonly section: Section) {}
+
+  /** Add one included unit of this group. */
+  add(u: UnitResult): void {
+    this.units++;
     if (u.errorCount === 0) {
-      unitCount++;
-      students += u.students;
+      this.errorFree++;
+      this.students += u.students;
     }
     const ind = u.indicators;
-    for (let k = 0; k < K; k++) {
+    for (let k = 0; k < INDICATOR_CODES.length; k++) {
       const v = ind[INDICATOR_CODES[k]].value;
       if (v === null) continue;
-      const m = used[k]++;
-      values[k][m] = v;
-      weights[k][m] = u.students;
+      this.values[k].push(v);
+      this.weights[k].push(u.students);
     }
   }
+
+  /** Mean, SD, CV and verdict of the group. */
+  finish(profile: RuleProfile): GroupBalance {
+    return balanceOf(this.section, this.units, this.errorFree, this.students, this.values, this.weights, profile);
+  }
+}
+
+/** Mean, SD, CV and verdict of one group. `units` are the group's included units. */
+export function groupBalance(section: Section, units: readonly UnitResult[], profile: RuleProfile): GroupBalance {
+  const acc = new GroupAccumulator(section);
+  for (const u of units) acc.add(u);
+  return acc.finish(profile);
+}
+
+function balanceOf(
+  section: Section,
+  n: number,
+  unitCount: number,
+  students: number,
+  values: number[][],
+  weights: number[][],
+  profile: RuleProfile,
+): GroupBalance {
+  const limit = profile.cvLimit[section];
+  const used = values.map((v) => v.length);
   const indicators = {} as Record<IndicatorCode, CvStat>;
   const failing: IndicatorCode[] = [];
   INDICATOR_CODES.forEach((code, k) => {
@@ -40,7 +68,7 @@ export function groupBalance(section: Section, units: readonly UnitResult[], pro
     const errors = n - m;
     const stat: CvStat = { mean: null, sd: null, cv: null, withinLimit: null, units: m };
     if (errors > 0) stat.note = `${errors}个监测点该指标数据有误，未计入`;
-    const s = m > 0 ? weightedCv(values[k].subarray(0, m), weights[k].subarray(0, m)) : null;
+    const s = m > 0 ? weightedCv(values[k], weights[k]) : null;
     if (m < 2) {
       stat.reason = m === 0 ? "无可计算的监测点" : "参与计算的监测点不足2个，不计算差异系数";
       stat.mean = s ? s.mean : null;

@@ -5,7 +5,7 @@
  */
 import { ceilTo, reaches } from "./math";
 import { SCHOOL_FIELD_LABEL } from "./profiles";
-import { SECTION_LABEL } from "./types";
+import { INDICATOR_CODES, SECTION_LABEL } from "./types";
 import type {
   Gap,
   IndicatorCode,
@@ -219,25 +219,64 @@ export function schoolUnits(
 /** Counts of statuses while a unit is assessed (reused; assessment is single-threaded). */
 const tally = { met: 0, basic: 0, unmet: 0, error: 0 };
 
+/** What one indicator needs at one kind of section, resolved once per profile (hot path). */
+interface IndicatorPlan {
+  code: IndicatorCode;
+  per100: boolean;
+  threshold: number;
+  /** threshold·(1 − tol) and basicRatio·threshold·(1 − tol): the two cut-offs of statusOf. */
+  metFrom: number;
+  basicFrom: number;
+  ownField: SchoolNumericField;
+  wholeField: SchoolNumericField | undefined;
+  /** 106: 万元 entered, 元 compared. */
+  toYuan: boolean;
+}
+
+const plans = new WeakMap<RuleProfile, Record<Section, IndicatorPlan[]>>();
+
+function planFor(profile: RuleProfile): Record<Section, IndicatorPlan[]> {
+  let p = plans.get(profile);
+  if (p === undefined) {
+    const build = (section: Section): IndicatorPlan[] =>
+      INDICATOR_CODES.map((code) => {
+        const rule = profile.indicators[code];
+        const threshold = rule.threshold[section];
+        const basic = threshold * profile.basicRatio;
+        return {
+          code,
+          per100: rule.per100,
+          threshold,
+          // Same cut-offs as reaches(): value ≥ limit − |limit|·tolerance.
+          metFrom: threshold - Math.abs(threshold) * profile.tolerance,
+          basicFrom: basic - Math.abs(basic) * profile.tolerance,
+          ownField: SECTION_FIELDS[section].numerator[code],
+          wholeField: WHOLE_SCHOOL_FACILITY[code],
+          toYuan: code === "106",
+        };
+      });
+    p = { primary: build("primary"), junior: build("junior") };
+    plans.set(profile, p);
+  }
+  return p;
+}
+
 /** One indicator at one unit: value, status, gap, or the reason it cannot be computed. */
 function indicatorAt(
-  code: IndicatorCode,
+  plan: IndicatorPlan,
   school: SchoolRecord,
-  section: Section,
   students: number,
   share: number,
   shareProblem: string | null,
   unitError: string | null,
-  profile: RuleProfile,
   absent: ReadonlySet<SchoolField>,
 ): IndicatorResult {
-  const rule = profile.indicators[code];
-  const threshold = rule.threshold[section];
-  let field = SECTION_FIELDS[section].numerator[code];
+  const { code, threshold } = plan;
+  let field = plan.ownField;
   let numerator: number | null = null;
   let problem: string | null = unitError;
   if (problem === null) {
-    const whole = WHOLE_SCHOOL_FACILITY[code];
+    const whole = plan.wholeField;
     const own = school.values[field];
     const ownProblem = fieldProblem(school, field, absent);
     if (whole === undefined || (own !== null && own !== undefined) || (ownProblem !== null && !absent.has(field))) {
@@ -251,16 +290,17 @@ function indicatorAt(
       if (problem === null && typeof raw === "number") numerator = raw * share;
     }
     if (problem === null && numerator === null) problem = `「${SCHOOL_FIELD_LABEL[field]}」未填写`;
-    if (numerator !== null && code === "106") numerator *= EQUIPMENT_TO_YUAN;
+    if (numerator !== null && plan.toYuan) numerator *= EQUIPMENT_TO_YUAN;
   }
   if (problem !== null || numerator === null) {
     tally.error++;
     return { code, value: null, numerator, threshold, status: "error", gap: null, field, errorReason: problem ?? undefined };
   }
-  const value = rule.per100 ? (numerator / students) * 100 : numerator / students;
-  const status = statusOf(value, threshold, profile);
+  const value = plan.per100 ? (numerator / students) * 100 : numerator / students;
+  // statusOf(), with the cut-offs precomputed.
+  const status: Status = value >= plan.metFrom ? "met" : value >= plan.basicFrom ? "basic" : "unmet";
   tally[status]++;
-  const gap = status === "met" ? null : gapOf(code, numerator, students, threshold, rule.per100);
+  const gap = status === "met" ? null : gapOf(code, numerator, students, threshold, plan.per100);
   // Same property order and set for every result keeps the objects one shape (speed, memory).
   return { code, value, numerator, threshold, status, gap, field, errorReason: undefined };
 }
@@ -285,18 +325,19 @@ function assessUnit(
   const { share, problem: shareProblem } = unitError === null ? shareOf(school, section, profile, absent) : { share: 0, problem: null };
 
   tally.met = tally.basic = tally.unmet = tally.error = 0;
+  const [p101, p102, p103, p104, p105, p106, p107] = planFor(profile)[section];
   const sh = share;
   const sp = shareProblem;
   const ue = unitError;
   // One object literal: V8 keeps the integer-like keys ("101"…) in one small elements store.
   const indicators: Record<IndicatorCode, IndicatorResult> = {
-    "101": indicatorAt("101", school, section, students, sh, sp, ue, profile, absent),
-    "102": indicatorAt("102", school, section, students, sh, sp, ue, profile, absent),
-    "103": indicatorAt("103", school, section, students, sh, sp, ue, profile, absent),
-    "104": indicatorAt("104", school, section, students, sh, sp, ue, profile, absent),
-    "105": indicatorAt("105", school, section, students, sh, sp, ue, profile, absent),
-    "106": indicatorAt("106", school, section, students, sh, sp, ue, profile, absent),
-    "107": indicatorAt("107", school, section, students, sh, sp, ue, profile, absent),
+    "101": indicatorAt(p101, school, students, sh, sp, ue, absent),
+    "102": indicatorAt(p102, school, students, sh, sp, ue, absent),
+    "103": indicatorAt(p103, school, students, sh, sp, ue, absent),
+    "104": indicatorAt(p104, school, students, sh, sp, ue, absent),
+    "105": indicatorAt(p105, school, students, sh, sp, ue, absent),
+    "106": indicatorAt(p106, school, students, sh, sp, ue, absent),
+    "107": indicatorAt(p107, school, students, sh, sp, ue, absent),
   };
   const { met, basic, unmet, error } = tally;
   return {
