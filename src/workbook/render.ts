@@ -138,7 +138,6 @@ function schoolSheet(assessment: Assessment, read: ReadResult, shortfalls: Short
       line[ncols - 1] = [...phrases, ...notes].join("；") || null;
     });
     sheet.blocks.push({ row: firstRow, col: left, values });
-    sheet.formats.push({ row: firstRow, col: left, rows: nrows, cols: ncols - 1, horizontalAlignment: "center" });
     addHighlight(sheet, FILL.unmet, red);
     addHighlight(sheet, FILL.basic, amber);
   }

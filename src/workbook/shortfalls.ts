@@ -5,8 +5,8 @@
  * always agree. Host-neutral and pure.
  */
 import { fixed, num, percent } from "../engine/format";
-import { SECTION_LABEL } from "../engine/types";
-import type { Assessment, CheckStatus, IndicatorCode, SchoolField, Section, Status, UnitResult } from "../engine/types";
+import { INDICATOR_CODES, SECTION_LABEL } from "../engine/types";
+import type { Assessment, CheckStatus, SchoolField, Section, Status, UnitResult } from "../engine/types";
 import type { ReadResult } from "./contract";
 import { a1 } from "./text";
 
@@ -59,7 +59,7 @@ export function listShortfalls(assessment: Assessment, read: ReadResult): Shortf
 
   for (const unit of assessment.units) {
     if (!unit.included) continue;
-    for (const code of Object.keys(unit.indicators) as IndicatorCode[]) {
+    for (const code of INDICATOR_CODES) {
       const ind = unit.indicators[code];
       if (!isShort(ind.status)) continue;
       const rule = profile.indicators[code];
