@@ -1011,43 +1011,35 @@ export class FakeRange
     if (!Array.isArray(v) || v.length !== t.area.rows || v.some((row) => !Array.isArray(row) || row.length !== t.area.cols))
       throw new FakeOfficeError("InvalidArgument", `${what}: the array does not match the range ${t.area.rows}×${t.area.cols}`);
   }
+  /** Queues a 2-D write; null entries leave their cell as it is (Office.js semantics). */
+  private writeGrid(v: any[][], what: string, put: (cell: FakeCell, x: unknown) => void): void {
+    this.write(
+      jsonBytes(v),
+      (t) => {
+        this.checkShape(t, v, what);
+        v.forEach((line, i) =>
+          line.forEach((x, j) => {
+            if (x !== null && x !== undefined) put(t.sheet.touch(t.area.row + i, t.area.col + j), x);
+          }),
+        );
+      },
+      what,
+    );
+  }
   get values(): any[][] {
     return this.loaded.get("Range", "values");
   }
   set values(v: any[][]) {
-    this.write(
-      jsonBytes(v),
-      (t) => {
-        this.checkShape(t, v, "values");
-        v.forEach((line, i) =>
-          line.forEach((x, j) => {
-            if (x === null || x === undefined) return; // null leaves the cell as it is
-            writeValue(t.sheet.touch(t.area.row + i, t.area.col + j), x);
-          }),
-        );
-      },
-      "values",
-    );
+    this.writeGrid(v, "values", writeValue);
   }
   get numberFormat(): any[][] {
     return this.loaded.get("Range", "numberFormat");
   }
   set numberFormat(v: any[][]) {
-    this.write(
-      jsonBytes(v),
-      (t) => {
-        this.checkShape(t, v, "numberFormat");
-        v.forEach((line, i) =>
-          line.forEach((x, j) => {
-            if (x === null || x === undefined) return;
-            const cell = t.sheet.touch(t.area.row + i, t.area.col + j);
-            if (x === "General") delete cell.numberFormat;
-            else cell.numberFormat = String(x);
-          }),
-        );
-      },
-      "numberFormat",
-    );
+    this.writeGrid(v, "numberFormat", (cell, x) => {
+      if (x === "General") delete cell.numberFormat;
+      else cell.numberFormat = String(x);
+    });
   }
   get address(): string {
     return this.loaded.get("Range", "address");
@@ -1416,10 +1408,13 @@ function cellOf(ws: FakeWorksheet | null, doc: FakeWorkbook, cellAddress: FakeRa
   return { sheet, address: areaName(parseFakeArea(m ? m[3] : cellAddress)) };
 }
 
-export class FakeNoteCollection extends FakeObject implements Shape<Excel.NoteCollection, "add"> {
+/** Notes (ExcelApi 1.18) and comments (1.10): a text per cell; adding where one exists fails. */
+abstract class FakeCellTexts extends FakeObject {
   constructor(
     ctx: FakeRequestContext,
-    private ws: FakeWorksheet,
+    private ws: FakeWorksheet | null,
+    private api: string,
+    private kind: "notes" | "comments",
   ) {
     super(ctx);
     this.synced = true;
@@ -1429,38 +1424,27 @@ export class FakeNoteCollection extends FakeObject implements Shape<Excel.NoteCo
     this.context.enqueue({
       bytes: jsonBytes(content) + 32,
       run: () => {
-        requireApi(doc, "1.18", "NoteCollection.add");
+        requireApi(doc, this.api, `${this.kind}.add`);
         const { sheet, address } = cellOf(this.ws, doc, cellAddress);
-        assertWritable(doc, sheet, "note");
-        if (sheet.notes.has(address)) throw new FakeOfficeError("InvalidOperation", `cell ${address} already has a note`);
-        sheet.notes.set(address, String(content));
+        assertWritable(doc, sheet, this.kind);
+        const store = sheet[this.kind];
+        if (store.has(address)) throw new FakeOfficeError("InvalidOperation", `cell ${address} already has one of ${this.kind}`);
+        store.set(address, String(content));
       },
     });
     return {};
   }
 }
 
-export class FakeCommentCollection extends FakeObject implements Shape<Excel.CommentCollection, "add"> {
-  constructor(
-    ctx: FakeRequestContext,
-    private ws: FakeWorksheet | null,
-  ) {
-    super(ctx);
-    this.synced = true;
+export class FakeNoteCollection extends FakeCellTexts implements Shape<Excel.NoteCollection, "add"> {
+  constructor(ctx: FakeRequestContext, ws: FakeWorksheet) {
+    super(ctx, ws, "1.18", "notes");
   }
-  add(cellAddress: FakeRange | string, content: any): unknown {
-    const doc = this.context.doc;
-    this.context.enqueue({
-      bytes: jsonBytes(content) + 32,
-      run: () => {
-        requireApi(doc, "1.10", "CommentCollection.add");
-        const { sheet, address } = cellOf(this.ws, doc, cellAddress);
-        assertWritable(doc, sheet, "comment");
-        if (sheet.comments.has(address)) throw new FakeOfficeError("InvalidOperation", `cell ${address} already has a comment`);
-        sheet.comments.set(address, String(content));
-      },
-    });
-    return {};
+}
+
+export class FakeCommentCollection extends FakeCellTexts implements Shape<Excel.CommentCollection, "add"> {
+  constructor(ctx: FakeRequestContext, ws: FakeWorksheet | null) {
+    super(ctx, ws, "1.10", "comments");
   }
 }
 
