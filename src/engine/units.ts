@@ -185,8 +185,9 @@ export function gapOf(code: IndicatorCode, numerator: number, students: number, 
     amount,
     unit: spec.unit,
     what: spec.what,
-    // amount is already rounded to `decimals`; toFixed only pads (16.6 → "16.60").
-    text: `需增加${spec.what} ${amount.toFixed(spec.decimals)} ${spec.unit}`,
+    // amount is already rounded to `decimals`; toFixed only pads (16.6 → "16.60"). join() builds
+    // one flat string (a template literal would keep a rope of 4 cells per gap alive).
+    text: ["需增加", spec.what, " ", amount.toFixed(spec.decimals), " ", spec.unit].join(""),
   };
   if (whole) gapCache.set(key, Object.freeze(gap));
   return gap;
@@ -294,15 +295,14 @@ function indicatorAt(
   }
   if (problem !== null || numerator === null) {
     tally.error++;
-    return { code, value: null, numerator, threshold, status: "error", gap: null, field, errorReason: problem ?? undefined };
+    return { code, value: null, numerator, threshold, status: "error", gap: null, field, errorReason: problem ?? "数据有误" };
   }
   const value = plan.per100 ? (numerator / students) * 100 : numerator / students;
   // statusOf(), with the cut-offs precomputed.
   const status: Status = value >= plan.metFrom ? "met" : value >= plan.basicFrom ? "basic" : "unmet";
   tally[status]++;
   const gap = status === "met" ? null : gapOf(code, numerator, students, threshold, plan.per100);
-  // Same property order and set for every result keeps the objects one shape (speed, memory).
-  return { code, value, numerator, threshold, status, gap, field, errorReason: undefined };
+  return { code, value, numerator, threshold, status, gap, field };
 }
 
 function assessUnit(
