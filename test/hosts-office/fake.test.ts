@@ -3,7 +3,7 @@
  * Office.js reference: load + sync before reading, ItemNotFound at sync, null objects, values typed
  * as if entered, 5 MB request limit of Excel on the web, requirement sets).
  */
-import { FakeRequestContext, FakeWorkbook, PAYLOAD_LIMIT, createFakeExcel, installFakeOffice, uninstallFakeOffice } from "../fakes/fakeExcel";
+import { FakeRequestContext, FakeWorkbook, PAYLOAD_LIMIT, type Shape, createFakeExcel, installFakeOffice, uninstallFakeOffice } from "../fakes/fakeExcel";
 
 function doc(): FakeWorkbook {
   return FakeWorkbook.from({ 学校数据: [["学校名称", "小学在校生数"], ["一小", 320]], 县级指标: [["项目", "数值"]] });
@@ -130,4 +130,17 @@ test("installFakeOffice defines Office and Excel globals with requirement sets a
   } finally {
     uninstallFakeOffice(globalThis);
   }
+});
+
+test("the fake's classes are name-checked against @types/office-js (compile-time)", () => {
+  // If Shape stopped rejecting names Excel does not have, these directives would be unused and
+  // ts-jest would fail this file.
+  // @ts-expect-error: Excel.Range has no member "valuez"
+  type Wrong = Shape<Excel.Range, "valuez">;
+  // @ts-expect-error: values must keep Excel's type (any[][]), not a string
+  const bad: Shape<Excel.Range, "values"> = { values: "x" };
+  const ok: Shape<Excel.Range, "values" | "address"> = { values: [[1]], address: "A1" };
+  expect(ok.address).toBe("A1");
+  expect(bad).toBeDefined();
+  expect(null as Wrong | null).toBeNull();
 });
