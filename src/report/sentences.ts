@@ -207,6 +207,12 @@ function countPhrase(k: StatusCounts, unitsNoun: string, first: boolean, whole: 
   return `${first ? whole : ""}${k.total}所${unitsNoun}中有${parts.join("、")}`;
 }
 
+/** Schools named in a sentence: at most NAMES_IN_SENTENCE, then "等" (the full list is in table 2). */
+export const NAMES_IN_SENTENCE = 30;
+export function nameList(names: string[]): string {
+  return names.length > NAMES_IN_SENTENCE ? `${names.slice(0, NAMES_IN_SENTENCE).join("、")}等` : names.join("、");
+}
+
 /** Name of a unit for lists: the school, with 小学部/初中部 when the school has two sections. */
 export function unitName(u: UnitResult, a: Assessment): string {
   const twoSections = a.units.filter((x) => x.schoolIndex === u.schoolIndex).length > 1;
@@ -235,7 +241,7 @@ export function indicatorSentence(a: Assessment, code: IndicatorCode, w: CountyW
     const lists: string[] = [];
     for (const st of ["basic", "unmet", "error"] as const) {
       const names = byStatus(st);
-      if (names.length) lists.push(`${statusLabel(st)}的${names.length}所为${names.join("、")}`);
+      if (names.length) lists.push(`${statusLabel(st)}的${names.length}所为${nameList(names)}`);
     }
     short.push(`${SECTION_LABEL[s]}${lists.join("，")}`);
   }
@@ -378,10 +384,8 @@ function schoolsWith(a: Assessment, pick: (i: number) => string | undefined): st
   return a.schools.map((_, i) => pick(i)).filter((x): x is string => !!x);
 }
 
-function namesPhrase(label: string, names: string[], limit = 20): string {
-  if (!names.length) return "";
-  const shown = names.slice(0, limit).join("、");
-  return `${label}${names.length}所：${shown}${names.length > limit ? "等" : ""}。`;
+function namesPhrase(label: string, names: string[]): string {
+  return names.length ? `${label}${names.length}所：${nameList(names)}。` : "";
 }
 
 /** Figures of one 201–309 item in the seed's words, from the engine's item (value and details). */
@@ -410,7 +414,7 @@ export function itemFigures(item: CountyItemResult, a: Assessment, read: ReadRes
       const large = a.profile.classSize.large;
       const big = unmetSchools((c) => Object.values(c.classSize).some((x) => x !== undefined && x.status === "unmet"));
       const tail = big.length
-        ? `有${large}人及以上大班额的学校${big.length}所：${big.join("、")}。`
+        ? `有${large}人及以上大班额的学校${big.length}所：${nameList(big)}。`
         : d.noLargeClasses === true
           ? `所有班级中没有${large}人及以上大班额。`
           : "";
@@ -489,7 +493,7 @@ export function itemFigures(item: CountyItemResult, a: Assessment, read: ReadRes
       const met = dn("schoolsMet");
       if (!all || met === null) return fallback;
       const without = unmetSchools((c) => c.charter.status === "unmet");
-      return met === all ? `所有${all}所学校均建立了章程。` : `${all}所学校中${all - met}所尚无章程：${without.join("、")}。`;
+      return met === all ? `所有${all}所学校均建立了章程。` : `${all}所学校中${all - met}所尚无章程：${nameList(without)}。`;
     }
     case "304": {
       const t = dn("trainingFunds");

@@ -3,7 +3,7 @@
  * assessed by the real engine. Expected figures are hand calculations written next to each check
  * (and the fixture's comments), or the seed report's own figures where the fixture copies them.
  */
-import { buildReportOutline } from "../../src/report/sentences";
+import { buildReportOutline, NAMES_IN_SENTENCE, SHORTFALL_ROWS_IN_REPORT } from "../../src/report/sentences";
 import { blockText, outlineText, type ParagraphBlock, type TableBlock } from "../../src/report/outline";
 import { assessedFixture } from "./helpers";
 
@@ -119,3 +119,22 @@ describe("report outline (fixture county 测试区)", () => {
     expect(problems.some((p) => p.includes("指标304"))).toBe(true);
   });
 });
+
+describe("a large county (the fixture with 100 more copies of 乙小学)", () => {
+  test("names at most 30 schools in a sentence and prints at most 150 rows of table 2", async () => {
+    const { run } = await assessedFixture({ copiesOfYi: 100 });
+    const o = buildReportOutline(run.assessment, run.read);
+    // 106: 甲 and 丙 met; 乙小学 and its 100 copies 基本达标 → 101 named, cut at 30 with 等.
+    const p106 = para(o, "106");
+    expect(p106).toContain("全区103所小学中有2所达标、101所基本达标");
+    expect(p106).toContain(`基本达标的101所为乙小学、乙小学1、`);
+    expect(p106).toContain(`乙小学${NAMES_IN_SENTENCE - 1}等`);
+    expect(p106).not.toContain(`乙小学${NAMES_IN_SENTENCE}、`);
+    // Table 2 rows per 乙小学 copy: 101, 105, 106 基本达标, 203 未达标, 205 基本达标, 304 未达标 = 6 → 101 × 6 = 606.
+    const table = o.blocks.find((b) => b.kind === "table" && b.caption.startsWith("表2")) as TableBlock;
+    expect(table.rows).toHaveLength(SHORTFALL_ROWS_IN_REPORT);
+    expect(table.caption).toContain("共606条");
+    expect(para(o, "problem-more")).toContain("其余456条见工作簿「问题清单」");
+  });
+});
+
