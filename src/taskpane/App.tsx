@@ -56,8 +56,11 @@ export interface AppProps {
   defaultProfile: RuleProfile;
 }
 
+/** Our own errors are in Chinese; anything else is shown after a Chinese lead-in. */
 function errorText(err: unknown): string {
-  return err instanceof Error && err.message ? err.message : "操作失败，请重试。";
+  const m = err instanceof Error ? err.message : "";
+  if (!m) return "操作失败，请重试。";
+  return /[\u4e00-\u9fff]/.test(m) ? m : `操作失败（${m}），请重试。`;
 }
 
 export function App({ host, profiles, defaultProfile }: AppProps) {

@@ -1,6 +1,5 @@
 /** Offer bytes as a file download through a Blob link (nothing leaves the machine). */
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export { DOCX_MIME, XLSX_MIME } from "../report/deliver";
 
 export function downloadBytes(name: string, bytes: Uint8Array, mime: string): void {
   const blob = new Blob([bytes as BlobPart], { type: mime });

@@ -34,8 +34,10 @@ export interface EngineApi {
   row(sheet: string, cell: string): Promise<RowPreview | null>;
   /** Web mode: the checked workbook (with charts). */
   save(): Promise<Uint8Array>;
-  /** The draft 自查自评报告 (.docx). */
-  report(): Promise<Uint8Array>;
+  /** The draft 自查自评报告 (.docx) and its file name. */
+  report(): Promise<{ bytes: Uint8Array; fileName: string }>;
+  /** The draft report written as a sheet of the target (where files cannot be downloaded); resolves with its name. */
+  reportSheet(target: Target): Promise<string>;
   /** Web mode 导出上报: the checked sheets as a new workbook; resolves with bytes and a file name. */
   exportFile(): Promise<{ bytes: Uint8Array; fileName: string }>;
   /** Office mode 导出上报 (new workbook where ExcelApi 1.8 allows; else 「上报-」 sheets). */

@@ -128,25 +128,30 @@ export class EngineService implements EngineApi {
   async save(): Promise<Uint8Array> {
     if (!this.file) throw new Error(NO_FILE);
     if (!this.last) return this.file.save();
-    const { saveWithCharts } = await import(/* webpackChunkName: "report-xlsx" */ "../report/workbook");
+    const { saveWithCharts } = await import(/* webpackChunkName: "report" */ "../report");
     return saveWithCharts(this.file, this.last);
   }
 
-  /** 生成报告: the draft 自查自评报告 from the last assessment. */
-  async report(): Promise<Uint8Array> {
+  /** 生成报告: the draft 自查自评报告 (.docx) from the last assessment, with its file name. */
+  async report(): Promise<{ bytes: Uint8Array; fileName: string }> {
     const run = this.run();
-    const { buildReportDocx } = await import(/* webpackChunkName: "report-docx" */ "../report/docx");
-    return buildReportDocx(run.assessment, run.read);
+    const { buildReportDocx, reportFileName } = await import(/* webpackChunkName: "report" */ "../report");
+    return { bytes: await buildReportDocx(run.assessment, run.read), fileName: reportFileName(run.read.dataset.county.name) };
+  }
+
+  /** 生成报告 where files cannot be downloaded (Excel on Mac/iPad): the report as a 「报告初稿」 sheet. */
+  async reportSheet(target: Target): Promise<string> {
+    const run = this.run();
+    const { buildReportOutline, reportSheetPlan, REPORT_SHEET } = await import(/* webpackChunkName: "report" */ "../report");
+    await this.host(target).apply({ sheets: [reportSheetPlan(buildReportOutline(run.assessment, run.read))], activate: REPORT_SHEET });
+    return REPORT_SHEET;
   }
 
   /** Web mode 导出上报: the checked sheets as a new workbook. */
   async exportFile(): Promise<{ bytes: Uint8Array; fileName: string }> {
     const run = this.run();
     if (!this.file) throw new Error(NO_FILE);
-    const [{ exportWorkbook }, { exportFileName }] = await Promise.all([
-      import(/* webpackChunkName: "report-xlsx" */ "../report/workbook"),
-      import(/* webpackChunkName: "report-xlsx" */ "../report/export"),
-    ]);
+    const { exportWorkbook, exportFileName } = await import(/* webpackChunkName: "report" */ "../report");
     return { bytes: await exportWorkbook(this.file, run), fileName: exportFileName(run.read.dataset.county.name) };
   }
 
@@ -154,7 +159,7 @@ export class EngineService implements EngineApi {
   async exportOffice(target: Target, supported: string[]): Promise<OfficeExport> {
     if (target === "file") throw new Error("导出上报（Excel）只能在 Excel 中使用。");
     const run = this.run();
-    const { exportInExcel } = await import(/* webpackChunkName: "report-xlsx" */ "../report/office");
+    const { exportInExcel } = await import(/* webpackChunkName: "report" */ "../report");
     const out = await exportInExcel({
       host: target,
       run,

@@ -17,7 +17,6 @@ export interface FileHostDeps {
 
 export const SAMPLE_NAME = "示例数据（sample-county）.xlsx";
 const TEMPLATE_NAME = "优质均衡评估模板.xlsx";
-const REPORT_NAME = "自查自评报告（草稿）.docx";
 
 export function createFileAppHost(deps: FileHostDeps): FileAppHost {
   const download = deps.download ?? downloadBytes;
@@ -70,8 +69,9 @@ export function createFileAppHost(deps: FileHostDeps): FileAppHost {
       settings = { ...s };
     },
     async exportReport() {
-      download(REPORT_NAME, await (await engine()).report(), DOCX_MIME);
-      return `已下载报告草稿「${REPORT_NAME}」。`;
+      const { bytes, fileName } = await (await engine()).report();
+      download(fileName, bytes, DOCX_MIME);
+      return `已下载报告草稿「${fileName}」。请在 Word 或 WPS 中补充【请填写】处。`;
     },
     async exportWorkbook() {
       const { bytes, fileName } = await (await engine()).exportFile();

@@ -41,8 +41,28 @@ async function makeHost(): Promise<AppHost> {
   return createFileAppHost({ engine: createEngine, sampleUrl });
 }
 
+/** This page opened as the download dialog of Excel desktop (offerInDialog): receive the file, show a 下载 link. */
+async function downloadDialog(container: HTMLElement): Promise<void> {
+  container.textContent = "正在准备下载…";
+  if (!(await officeExcelReadyOrDialog())) {
+    container.textContent = "下载窗口只能从 Excel 中的优质均衡评估助手打开。";
+    return;
+  }
+  const { startDownloadDialog } = await import(/* webpackChunkName: "deliver" */ "../report/deliver");
+  container.textContent = "请点击下面的链接保存文件：";
+  startDownloadDialog(document);
+}
+
+/** In a dialog Office.onReady may report no host; the Office.context.ui API is what matters. */
+async function officeExcelReadyOrDialog(): Promise<boolean> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return false;
+  await Promise.race([Office.onReady(), new Promise((r) => setTimeout(r, OFFICE_READY_TIMEOUT_MS))]);
+  return !!Office.context?.ui;
+}
+
 async function main(): Promise<void> {
   const container = document.getElementById("container") ?? document.body.appendChild(document.createElement("div"));
+  if (new URLSearchParams(location.search).get("dialog") === "download") return downloadDialog(container);
   const host = await makeHost();
   document.documentElement.dataset.mode = host.mode;
   createRoot(container).render(<App host={host} profiles={Object.values(PROFILES)} defaultProfile={NATIONAL_2017} />);

@@ -7,6 +7,7 @@ import type { AppHost } from "./appHost";
 import type { EngineApi, PageWorkbook } from "./engineApi";
 import { DOCX_MIME, downloadBytes } from "./download";
 import { loadAddinSettings, saveAddinSettings } from "../hosts/office/settings";
+import { chooseDelivery, currentDeliveryEnv, offerInDialog } from "../report/deliver";
 
 export interface OfficeHostDeps {
   /** OfficeHost (with selectCell) plus Excel.createWorkbook where the host has it. */
@@ -15,9 +16,14 @@ export interface OfficeHostDeps {
   /** isSetSupported("ExcelApi", version). */
   supports: (version: string) => boolean;
   download?: (name: string, bytes: Uint8Array, mime: string) => void;
+  /** Page of the download dialog (Excel desktop); default: this page with ?dialog=download. */
+  dialogUrl?: string;
 }
 
-const REPORT_NAME = "自查自评报告（草稿）.docx";
+/** The pane's own page in download-dialog mode (index.tsx runs startDownloadDialog there). */
+export function downloadDialogUrl(): string {
+  return `${location.origin}${location.pathname}?dialog=download`;
+}
 /** ExcelApi versions worth telling the back end about. */
 const EXCEL_API_VERSIONS = Array.from({ length: 20 }, (_, i) => `1.${i + 1}`);
 
@@ -45,8 +51,19 @@ export function createOfficeAppHost(deps: OfficeHostDeps): AppHost {
       return saveAddinSettings(s);
     },
     async exportReport() {
-      download(REPORT_NAME, await (await engine()).report(), DOCX_MIME);
-      return `已生成报告草稿「${REPORT_NAME}」。`;
+      const e = await engine();
+      const how = chooseDelivery(currentDeliveryEnv());
+      if (how === "sheet") {
+        const sheet = await e.reportSheet(deps.host);
+        return `此版本的 Excel 不能下载文件，报告初稿已写入「${sheet}」工作表，请复制到 Word 或 WPS 中编辑。`;
+      }
+      const { bytes, fileName } = await e.report();
+      if (how === "dialog") {
+        await offerInDialog(bytes, fileName, DOCX_MIME, deps.dialogUrl ?? downloadDialogUrl());
+        return `报告草稿「${fileName}」已在下载窗口中提供。`;
+      }
+      download(fileName, bytes, DOCX_MIME);
+      return `已生成报告草稿「${fileName}」。请在 Word 或 WPS 中补充【请填写】处。`;
     },
     async exportWorkbook() {
       const supported = EXCEL_API_VERSIONS.filter((v) => deps.supports(v));

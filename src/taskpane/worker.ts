@@ -50,6 +50,8 @@ async function dispatch(op: string, target: PageWorkbook | "file", args: unknown
       return service.save();
     case "report":
       return service.report();
+    case "reportSheet":
+      return service.reportSheet(target);
     case "exportFile":
       return service.exportFile();
     case "exportOffice":

@@ -90,8 +90,11 @@ export class WorkerEngine implements EngineApi {
   save(): Promise<Uint8Array> {
     return this.call("save", []);
   }
-  report(): Promise<Uint8Array> {
+  report(): Promise<{ bytes: Uint8Array; fileName: string }> {
     return this.call("report", []);
+  }
+  reportSheet(target: Target): Promise<string> {
+    return this.call("reportSheet", [], target);
   }
   exportFile(): Promise<{ bytes: Uint8Array; fileName: string }> {
     return this.call("exportFile", []);

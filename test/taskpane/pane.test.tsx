@@ -7,6 +7,7 @@
  * 小学 101 ≥ 4.2, 102 ≥ 1.0, 103 ≥ 0.9, 104 ≥ 4.5 ㎡, 105 ≥ 7.5 ㎡, 106 ≥ 2000 元, 107 ≥ 2.3; 基本达标 ≥ 0.85·T).
  */
 import * as React from "react";
+import { TextDecoder, TextEncoder } from "util";
 import { render, screen, fireEvent, waitFor, within, cleanup } from "@testing-library/react";
 import { FakeWorkbook, fakeRun, installFakeOffice, uninstallFakeOffice, type FakeValue } from "../fakes/fakeExcel";
 import { OfficeHost, SETTINGS_KEY } from "../../src/hosts/office";
@@ -22,6 +23,8 @@ class NoResizeObserver {
   disconnect(): void {}
 }
 (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
+// jsdom has no TextEncoder/TextDecoder either (browsers do; the docx writer uses them).
+Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder, TextDecoder: globalThis.TextDecoder ?? TextDecoder });
 
 const HEADER = [
   "学校名称", "学校类型", "小学在校生数", "小学班级数", "小学最大班额",
@@ -45,13 +48,15 @@ function workbook(): FakeWorkbook {
 /** The pane in Office mode over `doc`: Office/Excel globals from the fake (settings live there). */
 function renderPane(doc: FakeWorkbook) {
   installFakeOffice(window, doc);
+  const downloads: { name: string; bytes: Uint8Array; mime: string }[] = [];
   const host = createOfficeAppHost({
     host: new OfficeHost(fakeRun(doc), { supports: (v) => doc.supports(v) }),
     engine: async () => new EngineService(),
     supports: (v) => doc.supports(v),
-    download: () => undefined,
+    download: (name, bytes, mime) => downloads.push({ name, bytes, mime }),
   });
   render(<App host={host} profiles={Object.values(PROFILES)} defaultProfile={NATIONAL_2017} />);
+  return { downloads };
 }
 
 async function assessNow() {
@@ -141,4 +146,35 @@ test("创建模板 adds only the absent template sheets and leaves existing data
   fireEvent.click(screen.getByRole("button", { name: "创建模板" }));
   await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("未做改动"));
   expect(JSON.stringify(doc.snapshot())).toBe(after);
+});
+
+test("导出上报 without Excel.createWorkbook adds 「上报-」 sheets; 生成报告 offers a .docx (Excel on the web)", async () => {
+  const doc = workbook();
+  const { downloads } = renderPane(doc);
+  await assessNow();
+  const before = JSON.stringify(doc.sheet("学校数据")!.snapshot());
+
+  fireEvent.click(screen.getByRole("button", { name: "导出上报" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("上报-"), { timeout: 20000 });
+  // The fake has no Excel.createWorkbook: the checked sheets are copied into 「上报-…」 sheets of this workbook.
+  const exported = doc.sheetNames().filter((n) => n.startsWith("上报-"));
+  expect(exported).toEqual(expect.arrayContaining(["上报-评估汇总", "上报-学校数据"]));
+  // The copy holds the data as values: 乙小学's 骨干教师 (4) is there, the original is untouched.
+  expect(doc.sheet("上报-学校数据")!.grid().flat()).toEqual(expect.arrayContaining(["乙小学", 4]));
+  expect(JSON.stringify(doc.sheet("学校数据")!.snapshot())).toBe(before);
+
+  // Excel on the web (Office.context.platform "OfficeOnline"): the report is a plain download (a .docx is a zip: "PK").
+  const context = (window as unknown as { Office: { context: { platform?: string } } }).Office.context;
+  context.platform = "OfficeOnline";
+  fireEvent.click(screen.getByRole("button", { name: "生成报告" }));
+  await waitFor(() => expect(downloads.length).toBe(1), { timeout: 30000 });
+  expect(downloads[0].name).toMatch(/自查自评报告.*\.docx$/);
+  expect(String.fromCharCode(downloads[0].bytes[0], downloads[0].bytes[1])).toBe("PK");
+
+  // Excel on Mac cannot download from a task pane: the report goes into a 「报告初稿」 sheet instead.
+  context.platform = "Mac";
+  fireEvent.click(screen.getByRole("button", { name: "生成报告" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("报告初稿"), { timeout: 30000 });
+  expect(doc.sheetNames()).toContain("报告初稿");
+  expect(downloads.length).toBe(1);
 });

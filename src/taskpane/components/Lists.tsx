@@ -79,6 +79,24 @@ export function RowPreviewCard({ preview }: { preview: RowPreview }) {
   );
 }
 
+/** One list entry: a button that locates `cell` on `sheet` (disabled when there is no cell). */
+function LocateButton(props: { sheet: string; cell: string | null; onLocate: Locate; label?: string; children: React.ReactNode }) {
+  const s = useStyles();
+  const { sheet, cell, onLocate } = props;
+  return (
+    <button
+      type="button"
+      className={s.entry}
+      data-cell={cell ?? ""}
+      disabled={!cell}
+      onClick={() => cell && onLocate(sheet, cell)}
+      aria-label={props.label}
+    >
+      {props.children}
+    </button>
+  );
+}
+
 export function ShortfallList({ groups, total, onLocate }: { groups: ShortfallGroup[]; total: number; onLocate: Locate }) {
   const s = useStyles();
   const [shown, more] = useCount(groups.length);
@@ -94,20 +112,18 @@ export function ShortfallList({ groups, total, onLocate }: { groups: ShortfallGr
           <ul className={s.list}>
             {g.entries.map((e, i) => (
               <li key={i}>
-                <button
-                  type="button"
-                  className={s.entry}
-                  data-cell={e.cell ?? ""}
-                  disabled={!e.cell}
-                  onClick={() => e.cell && onLocate(e.sheet, e.cell)}
-                  aria-label={`${g.school} ${e.label} ${e.text}，${ref(e.sheet, e.cell)}`}
+                <LocateButton
+                  sheet={e.sheet}
+                  cell={e.cell}
+                  onLocate={onLocate}
+                  label={`${g.school} ${e.label} ${e.text}，${ref(e.sheet, e.cell)}`}
                 >
                   <StatusBadge status={e.status} /> {e.label}：<strong>{e.text}</strong>
                   <div className={s.small}>
                     {e.figure}
                     {e.cell ? ` · ${ref(e.sheet, e.cell)}` : ""}
                   </div>
-                </button>
+                </LocateButton>
               </li>
             ))}
           </ul>
@@ -133,22 +149,16 @@ export function IssueList({ issues, onLocate }: { issues: DataIssue[]; onLocate:
       <ul className={s.list}>
         {issues.slice(0, shown).map((i, k) => (
           <li key={k}>
-            <button
-              type="button"
-              className={s.entry}
-              data-cell={i.cell ?? ""}
-              disabled={!i.cell}
-              onClick={() => i.cell && onLocate(i.sheet, i.cell)}
-            >
+            <LocateButton sheet={i.sheet} cell={i.cell} onLocate={onLocate}>
               <Badge appearance="tint" shape="rounded" color={i.severity === "error" ? "danger" : "warning"}>
                 {i.severity === "error" ? "错误" : "提示"}
               </Badge>{" "}
-               <strong>{ref(i.sheet, i.cell)}</strong>
+              <strong>{ref(i.sheet, i.cell)}</strong>
               {i.school ? `（${i.school}）` : ""}：{i.message}
               {i.raw !== null && i.raw !== undefined && i.raw !== "" ? (
                 <div className={s.small}>单元格内容：{i.raw}</div>
               ) : null}
-            </button>
+            </LocateButton>
           </li>
         ))}
       </ul>
