@@ -316,7 +316,7 @@ function roomsItem(ctx: CountyContext): CountyItemResult {
   const display = SECTIONS.filter((s) => totals[s].req > 0)
     .map((s) => `${SECTION_LABEL[s]}应配各${totals[s].req}间，实有音乐${totals[s].music}间、美术${totals[s].art}间`)
     .join("；");
-  return item("203", display, display, requirement, status, reason, {
+  return item("203", tally.total > 0 ? tally.met / tally.total : null, display, requirement, status, reason, {
     primaryRequired: totals.primary.req,
     primaryMusic: totals.primary.music,
     primaryArt: totals.primary.art,
@@ -330,9 +330,10 @@ function scaleItem(ctx: CountyContext): CountyItemResult {
   const { profile, counts } = ctx;
   const requirement = `学校规模不超过${profile.scaleLimit.default}人，九年一贯制、十二年一贯制学校不超过${profile.scaleLimit.nineYear}人`;
   // A 基本达标 band exists only when a profile sets one; it then does not block the item.
-  const { status, reason } = tallyChecks(ctx.checks, true, (c) => c.scale).verdict();
+  const t = tallyChecks(ctx.checks, true, (c) => c.scale);
+  const { status, reason } = t.verdict();
   const display = groupsText(counts, (g) => g.checks["204"]);
-  return item("204", display, display, requirement, status, reason);
+  return item("204", t.total > 0 ? t.met / t.total : null, display, requirement, status, reason, { schoolsMet: t.met, schoolsBasic: t.basic, schools: t.total });
 }
 
 function classSizeItem(ctx: CountyContext): CountyItemResult {
@@ -350,7 +351,13 @@ function classSizeItem(ctx: CountyContext): CountyItemResult {
   const noLarge = t.total > 0 && t.met + t.basic === t.total;
   let display = groupsText(counts, (g) => g.checks["205"]);
   if (noLarge) display += `；无${profile.classSize.large}人及以上大班额`;
-  return item("205", display, display, requirement, status, reason, { noLargeClasses: noLarge, largeClassSections: t.unmet });
+  return item("205", t.total > 0 ? t.met / t.total : null, display, requirement, status, reason, {
+    noLargeClasses: noLarge,
+    largeClassSections: t.unmet,
+    sectionsMet: t.met,
+    sectionsBasic: t.basic,
+    sections: t.total,
+  });
 }
 
 function fundsItem(ctx: CountyContext): CountyItemResult {
