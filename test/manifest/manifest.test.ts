@@ -160,3 +160,20 @@ test("webpack config: both pages, assets and the manifest copied with the produc
     else process.env.ADDIN_BASE_URL = saved;
   }
 });
+
+test("Microsoft's own manifest reader (office-addin-manifest, offline) reads the same identity", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { OfficeAddinManifest } = require("office-addin-manifest") as {
+    OfficeAddinManifest: { readManifestFile(file: string): Promise<Record<string, unknown>> };
+  };
+  const info = await OfficeAddinManifest.readManifestFile(path.join(root, "manifest.xml"));
+  expect(info).toMatchObject({
+    id: child(doc, "Id")!.text.trim(),
+    displayName: "优质均衡评估助手",
+    version: child(doc, "Version")!.text.trim(),
+    defaultLocale: "zh-CN",
+    hosts: ["Workbook"],
+    permissions: "ReadWriteDocument",
+    officeAppType: "TaskPaneApp",
+  });
+});
