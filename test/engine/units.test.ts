@@ -91,6 +91,16 @@ describe("status of one indicator (indicators.md §2.2)", () => {
     expect(r.gap).toBeNull();
   });
 
+  it("floating-point noise below T still counts as met: 9 体艺教师 / 1000 students = 0.9", () => {
+    // In binary, 9/1000×100 = 0.8999999999999999 < 0.9; exact arithmetic says 0.9 = T (小学 103).
+    expect((9 / 1000) * 100).toBeLessThan(0.9);
+    const r = assess(dataset([primarySchool("甲", { primaryPeArtTeachers: 9 })])).units[0].indicators["103"];
+    expect(r.status).toBe("met");
+    // The tolerance is relative 1e-9: 1e-12 below passes, 1e-6 below does not.
+    expect(statusOf(0.9 * (1 - 1e-12), 0.9, NATIONAL_2017)).toBe("met");
+    expect(statusOf(0.9 * (1 - 1e-6), 0.9, NATIONAL_2017)).toBe("basic");
+  });
+
   it("exactly 0.85·T is 基本达标, just below is 未达标 (compared unrounded)", () => {
     // 104 小学 T = 4.5, 0.85·T = 3.825: 1000 students × 3.825 = 3825 ㎡ (hand).
     const at = assess(dataset([primarySchool("甲", { teachingArea: 3825 })])).units[0].indicators["104"];
