@@ -166,6 +166,46 @@ export function fakeOfficeScript(): string {
   return out.outputFiles[0].text;
 }
 
+/**
+ * The fake Excel plus an installer, to be served in place of office.js: builds a FakeWorkbook from
+ * window.__FAKE_INPUT__ (plain grids { sheet: [[…]] }, or { values: grids, formats: { sheet: { A1: fmt } } }),
+ * exposes it as window.__fakeDoc and the installed globals as window.__fakeOffice.
+ */
+export function fakeOfficeJs(): string {
+  return (
+    fakeOfficeScript() +
+    `
+(function () {
+  var fx = window.__fakeExcel;
+  var input = window.__FAKE_INPUT__ || {};
+  var doc = input.values
+    ? fx.FakeWorkbook.from(input.values, { numberFormats: input.formats || {} })
+    : fx.FakeWorkbook.from(input);
+  window.__fakeDoc = doc;
+  window.__fakeOffice = fx.installFakeOffice(window, doc);
+})();`
+  );
+}
+
+/**
+ * For a test file: the bundle built (or reused) and served, and one browser, opened before the tests
+ * and closed after them. Read `.url` and `.browser` inside tests.
+ */
+export function useBrowser(opts: { officeJs?: () => string } = {}): { url: string; browser: Browser } {
+  const env = { url: "", browser: undefined as unknown as Browser };
+  let server: { url: string; close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    server = await serve(await ensureBundle());
+    env.url = server.url;
+    env.browser = await launch({ officeJs: opts.officeJs?.() });
+  }, 600_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await server?.close();
+  });
+  return env;
+}
+
 /** Long tasks (> 50 ms) on the page's main thread, recorded from page start. */
 export async function observeLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {

@@ -11,7 +11,7 @@ import { XlsxHost } from "../../src/hosts/xlsx";
 import { SHEETS } from "../../src/workbook/contract";
 import { buildWorkbook, makeSchools, toBytes } from "../workbook-render/fixtures";
 import { fakeColumnName } from "../fakes/fakeExcel";
-import { ensureBundle, fakeOfficeScript, launch, longTasks, observeLongTasks, serve, screenshotPath, ROOT, type Browser } from "./harness";
+import { fakeOfficeJs, longTasks, observeLongTasks, screenshotPath, useBrowser, ROOT } from "./harness";
 
 type Grid = (string | number | boolean)[][];
 interface FakeInput {
@@ -39,36 +39,15 @@ async function gridsOf(bytes: Uint8Array): Promise<FakeInput> {
   return input;
 }
 
-/** Runs in the page before office.js: builds the fake document and installs Office/Excel globals. */
-const INSTALL = `
-(function () {
-  var input = window.__FAKE_INPUT__;
-  var fx = window.__fakeExcel;
-  var doc = fx.FakeWorkbook.from(input.values, { numberFormats: input.formats });
-  window.__fakeDoc = doc;
-  fx.installFakeOffice(window, doc);
-})();`;
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(await ensureBundle());
-  browser = await launch({ officeJs: fakeOfficeScript() + INSTALL });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ officeJs: fakeOfficeJs });
 
 async function openPane(input: FakeInput): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await observeLongTasks(page);
   await page.addInitScript((x) => {
     (window as unknown as { __FAKE_INPUT__: unknown }).__FAKE_INPUT__ = x;
   }, input);
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${env.url}taskpane.html`);
   await page.locator('main[data-mode="office"]').waitFor({ timeout: 30_000 });
   return page;
 }
@@ -115,7 +94,7 @@ test("Office mode: the sample in the fake Excel, 评估 writes results and the p
   }, cell);
   expect(await fake(page, "return doc.selection;")).toEqual({ sheet: SHEETS.schools, address: cell });
   await page.screenshot({ path: screenshotPath("office-shortfalls.png"), fullPage: false });
-  expect(browser.blocked.filter((u) => !u.includes("appsforoffice"))).toEqual([]);
+  expect(env.browser.blocked.filter((u) => !u.includes("appsforoffice"))).toEqual([]);
   await page.close();
 }, 300_000);
 

@@ -10,27 +10,16 @@ import { XlsxHost } from "../../src/hosts/xlsx";
 import { INPUT_SHEETS, readWorkbook } from "../../src/workbook/read";
 import { SHEETS } from "../../src/workbook/contract";
 import { HEADERS, buildWorkbook, makeSchools, toBytes } from "../workbook-render/fixtures";
-import { ensureBundle, launch, longTasks, observeLongTasks, serve, screenshotPath, ROOT, type Browser } from "./harness";
+import { longTasks, observeLongTasks, screenshotPath, useBrowser, ROOT } from "./harness";
 
 const SAMPLE = path.join(ROOT, "examples", "sample-county.xlsx");
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(await ensureBundle());
-  browser = await launch();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function openPane(): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await observeLongTasks(page);
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${env.url}taskpane.html`);
   await page.getByTestId("file-area").waitFor({ timeout: 30_000 });
   return page;
 }
@@ -110,7 +99,27 @@ test("web mode: the sample workbook through the file input, assessed, overview a
   await report.saveAs(docx);
   expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
 
-  expect(browser.blocked.every((u) => !u.startsWith("http://127.0.0.1"))).toBe(true);
+  expect(env.browser.blocked.every((u) => !u.startsWith("http://127.0.0.1"))).toBe(true);
+  await page.close();
+}, 300_000);
+
+test("web mode by keyboard only: 示例数据 and 评估 are reachable with Tab and work with Enter", async () => {
+  const page = await openPane();
+  const focusTo = async (name: string) => {
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === name) return;
+    }
+    throw new Error(`${name} not reachable by Tab`);
+  };
+  await focusTo("示例数据");
+  await page.keyboard.press("Enter");
+  // The bundled sample comes from the same origin (no request leaves 127.0.0.1).
+  await page.getByTestId("message").filter({ hasText: "已载入示例数据" }).waitFor({ timeout: 60_000 });
+  await focusTo("评估");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("overview").waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId("verdict").textContent()).toContain("学校 92 所");
   await page.close();
 }, 300_000);
 
