@@ -182,7 +182,7 @@ export function basicSituation(a: Assessment, read: ReadResult, w: CountyWords):
     runs: [
       {
         text:
-          `${w.name}现有义务教育学校${f.units.primary + f.units.junior}所，包括${parts.join("，")}。` +
+          `${w.name}现有义务教育学校${f.units.primary + f.units.junior}所${parts.length ? `，包括${parts.join("，")}` : ""}。` +
           `现有义务教育在编教职工`,
       },
       placeholder("在编教职工人数"),

@@ -11,7 +11,9 @@ import { runExport } from "../../src/cli/commands/export";
 import { EXPORT_SHEETS, exportFileName, exportPlan, numberFormatRuns } from "../../src/report/export";
 import type { WorkbookSnapshot } from "../../src/hosts/port";
 import { fixtureXlsx, FORMULA_NAME } from "./fixture";
-import { zipText } from "./helpers";
+import { assessedFixture, zipText } from "./helpers";
+import { XlsxHost } from "../../src/hosts/xlsx";
+import { exportWorkbook } from "../../src/report/workbook";
 
 const io = () => {
   const out: string[] = [];
@@ -115,6 +117,14 @@ describe("junheng export", () => {
     const status = charts.map((c) => files[c]).find((x) => x.includes("各指标达标情况"))!;
     expect(status).toContain('<c:grouping val="stacked"/>');
   });
+});
+
+test("with input errors the 数据问题 sheet is exported too, naming the cell", async () => {
+  const { host, run } = await assessedFixture({ badEquipment: true });
+  const out = await XlsxHost.load(await exportWorkbook(host, run));
+  expect(out.sheetNames()).toContain("数据问题");
+  const snap = await out.read(["数据问题"]);
+  expect(JSON.stringify(snap.sheets[0].values)).toContain("U3");
 });
 
 describe("exportPlan on snapshots", () => {

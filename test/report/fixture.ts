@@ -50,11 +50,13 @@ export const COUNTY_ROWS: Row[] = [
 ];
 
 /** The fixture workbook as .xlsx bytes. `extra` adds a hidden sheet and a formula cell to prove they are not exported. */
-export async function fixtureXlsx(opts: { extras?: boolean; copiesOfYi?: number } = {}): Promise<Uint8Array> {
+export async function fixtureXlsx(opts: { extras?: boolean; copiesOfYi?: number; badEquipment?: boolean } = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const s = wb.addWorksheet("学校数据");
   s.addRow(SCHOOL_HEADERS);
   for (const r of SCHOOL_ROWS) s.addRow(r);
+  // 乙小学's 教学仪器设备值 (column U, row 3) as text that is not a number.
+  if (opts.badEquipment) s.getCell("U3").value = "约55万";
   // Further copies of 乙小学 under new names (a large county with many identical shortfalls).
   for (let i = 1; i <= (opts.copiesOfYi ?? 0); i++) s.addRow([`乙小学${i}`, ...SCHOOL_ROWS[1].slice(1)]);
   const c = wb.addWorksheet("县级指标");

@@ -4,7 +4,7 @@ import { XlsxHost } from "../../src/hosts/xlsx";
 import { assessWorkbook, type AssessRun } from "../../src/workbook/run";
 import { fixtureXlsx } from "./fixture";
 
-export async function assessedFixture(opts: { extras?: boolean; copiesOfYi?: number } = {}): Promise<{ host: XlsxHost; run: AssessRun }> {
+export async function assessedFixture(opts: { extras?: boolean; copiesOfYi?: number; badEquipment?: boolean } = {}): Promise<{ host: XlsxHost; run: AssessRun }> {
   const host = await XlsxHost.load(await fixtureXlsx(opts));
   return { host, run: await assessWorkbook(host) };
 }

@@ -138,3 +138,15 @@ describe("a large county (the fixture with 100 more copies of 乙小学)", () =>
   });
 });
 
+describe("bad input", () => {
+  test("a bad cell marks only that school's checks 数据有误; the report is still written", async () => {
+    const { run } = await assessedFixture({ badEquipment: true });
+    const o = buildReportOutline(run.assessment, run.read);
+    // 乙小学's 106 cannot be computed: 甲 and 丙 met, 乙 数据有误.
+    expect(para(o, "106")).toContain("全区3所小学中有2所达标、1所数据有误");
+    expect(para(o, "106")).toContain("数据有误的1所为乙小学");
+    // Other indicators of 乙小学 stand: 101 still 基本达标.
+    expect(para(o, "101")).toContain("1所基本达标");
+  });
+});
+
