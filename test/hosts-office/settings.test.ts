@@ -31,3 +31,11 @@ test("outside Office there are no settings and saving is a no-op", async () => {
   expect(loadAddinSettings()).toEqual({});
   await expect(saveAddinSettings({ cvRule: "each" })).resolves.toBeUndefined();
 });
+
+test("an explicit settings store can be passed (the pane injects Office.context.document.settings)", async () => {
+  const doc = FakeWorkbook.from({ 学校数据: [["学校名称"]] });
+  const store = new FakeSettings(doc);
+  await saveAddinSettings({ profileId: "national-2017" }, store);
+  expect(loadAddinSettings(store)).toEqual({ profileId: "national-2017" });
+  expect(doc.savedSettings[SETTINGS_KEY]).toEqual({ profileId: "national-2017" });
+});

@@ -13,7 +13,14 @@ export interface AddinSettings {
   splitFacilities?: boolean;
 }
 
-function documentSettings(): Office.Settings | null {
+/** The part of Office.Settings used here (tests and the pane may pass their own). */
+export interface SettingsStore {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: Office.AsyncResult<void>) => void): void;
+}
+
+function documentSettings(): SettingsStore | null {
   try {
     return typeof Office !== "undefined" && Office.context?.document?.settings ? Office.context.document.settings : null;
   } catch {
@@ -33,14 +40,14 @@ export function cleanSettings(raw: unknown): AddinSettings {
 }
 
 /** The workbook's saved settings ({} outside Office or when none were saved). */
-export function loadAddinSettings(): AddinSettings {
-  const s = documentSettings();
+export function loadAddinSettings(store: SettingsStore | null = documentSettings()): AddinSettings {
+  const s = store;
   return s ? cleanSettings(s.get(SETTINGS_KEY)) : {};
 }
 
 /** Stores the settings in the workbook and saves them with it (saveAsync). */
-export function saveAddinSettings(settings: AddinSettings): Promise<void> {
-  const s = documentSettings();
+export function saveAddinSettings(settings: AddinSettings, store: SettingsStore | null = documentSettings()): Promise<void> {
+  const s = store;
   if (!s) return Promise.resolve();
   s.set(SETTINGS_KEY, cleanSettings(settings));
   return new Promise((resolve, reject) =>
