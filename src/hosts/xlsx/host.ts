@@ -95,6 +95,9 @@ function snapshotSheet(ws: Worksheet): SheetSnapshot {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: { c: number; v: ReturnType<typeof cellValue>; f: string }[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // exceljs gives every unstyled cell its own empty style object, and renders a style record
+      // for each of them when saving; one shared empty object is rendered once.
+      if (cell.style !== SHARED_EMPTY_STYLE && isEmptyStyle(cell.style as Partial<Style>)) cell.style = SHARED_EMPTY_STYLE;
       const v = cellValue(cell);
       const f = cell.numFmt || "General";
       if (v === null && f === "General") return;
