@@ -3,3 +3,4 @@ export { OfficeHost, officeSupports, capabilities, padToA1, type ExcelRun, type 
 export { OfficeHostError, officeErrorMessage, officeErrorCode, toOfficeHostError, PRECHECK } from "./errors";
 export { loadAddinSettings, saveAddinSettings, cleanSettings, SETTINGS_KEY, type AddinSettings, type SettingsStore } from "./settings";
 export { toExcelValue, columnWidthPoints, MAX_REQUEST_BYTES, WRITE_SYNCS } from "./schedule";
+export { officeJsReady, OFFICE_JS_URL } from "./officeJs";
