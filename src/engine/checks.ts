@@ -77,7 +77,7 @@ export function schoolChecks(
   profile: RuleProfile,
   absent: ReadonlySet<SchoolField>,
 ): SchoolChecks {
-  const scaleLimit = scaleLimits(school, profile).limit;
+  const { limit, basic } = scaleLimits(school, profile);
   if (includedSections.length === 0 || school.type === null) {
     const assessed = includedSections.length > 0;
     const status: CheckStatus = assessed ? "error" : "skipped";
@@ -87,7 +87,7 @@ export function schoolChecks(
       schoolIndex,
       assessed,
       rooms: { status, required: { primary: 0, junior: 0, total: 0 }, music: null, art: null, reason },
-      scale: { status, students: null, limit: scaleLimit, reason },
+      scale: { status, students: null, limit, reason },
       classSize: {},
       trainingFunds: { status, ratio: null, reason },
       charter: { status, reason },
@@ -114,7 +114,6 @@ export function schoolChecks(
       : { status: music >= required.total && art >= required.total ? "met" : "unmet", required, music, art };
 
   // 204: compulsory students of the school (高中 students do not count).
-  const { limit, basic } = scaleLimits(school, profile);
   const compulsory = school.type === "特殊教育学校" ? includedSections : sectionsOfType(school.type);
   let students = 0;
   let scaleFail: Failure | null = null;
