@@ -1,5 +1,5 @@
 /** The pure parts of the Office adapter: value guards, units, address chunks, batch partition. */
-import { cellRuns, chunkAddresses, columnWidthPoints, estimateBytes, partition, toExcelValue, MAX_AREAS_ADDRESS, type WeightedStep } from "../../src/hosts/office/schedule";
+import { cellRuns, chunkAddresses, columnWidthPoints, estimateBytes, formatParts, partition, toExcelValue, MAX_AREAS_ADDRESS, VALUE_CHUNK_BYTES, type WeightedStep } from "../../src/hosts/office/schedule";
 
 test("strings Excel would reinterpret get a leading apostrophe; formulas only outside textOnly blocks", () => {
   // Excel's documented behaviour (Range.values): strings starting with = + - are formulas; numeric and
@@ -58,4 +58,18 @@ test("partition keeps order, makes the fixed number of batches, and never exceed
 
 test("byte estimates are UTF-8 JSON sizes (3 bytes per CJK character)", () => {
   expect(estimateBytes("学校") - estimateBytes("")).toBe(6);
+});
+
+test("a number format over a huge area is cut by rows; the parts cover the area exactly once", () => {
+  const run = { row: 3, col: 2, rows: 50000, cols: 30, numberFormat: "0.00%", bold: true };
+  const parts = formatParts(run);
+  expect(parts.length).toBeGreaterThan(1);
+  let next = 3;
+  for (const p of parts) {
+    expect([p.row, p.col, p.cols, p.numberFormat, p.bold]).toEqual([next, 2, 30, "0.00%", true]);
+    expect(estimateBytes(Array.from({ length: p.rows }, () => Array(p.cols).fill(p.numberFormat)))).toBeLessThanOrEqual(VALUE_CHUNK_BYTES + 64);
+    next += p.rows;
+  }
+  expect(next).toBe(50003);
+  expect(formatParts({ row: 0, col: 0, rows: 10, cols: 2, fill: "#FFFFFF" })).toHaveLength(1);
 });

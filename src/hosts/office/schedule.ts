@@ -233,7 +233,7 @@ function sheetSteps(sp: SheetPlan, created: boolean, caps: Capabilities, out: We
     const values = b.values.map((line) => line.map((v) => toExcelValue(v, !!b.textOnly)));
     out.push(...valueSteps(sheet, b.row, b.col, values));
   }
-  for (const run of sp.formats) push({ kind: "format", sheet, run }, run.numberFormat ? Array.from({ length: run.rows }, () => Array(run.cols).fill(run.numberFormat)) : run);
+  for (const run of sp.formats) for (const part of formatParts(run)) push({ kind: "format", sheet, run: part }, formatPayload(part));
   for (const area of sp.merges ?? []) push({ kind: "merge", sheet, area });
   for (const w of sp.columnWidths ?? []) push({ kind: "width", sheet, col: w.col, points: columnWidthPoints(w.width) });
   if (sp.freeze) push({ kind: "freeze", sheet, rows: sp.freeze.rows, cols: sp.freeze.cols });
@@ -246,6 +246,22 @@ function sheetSteps(sp: SheetPlan, created: boolean, caps: Capabilities, out: We
     const groups = caps.rangeAreas ? chunkAddresses(h.cells) : chunkAddresses(cellRuns(h.cells), 64 * 1024);
     for (const g of groups) push({ kind: "fill", sheet, fill: h.fill, addresses: g }, g);
   }
+}
+
+/** What a format run sends: its number format goes as a full 2-D array, the rest is small. */
+function formatPayload(run: FormatRun): unknown {
+  return run.numberFormat ? Array.from({ length: run.rows }, () => Array(run.cols).fill(run.numberFormat)) : run;
+}
+
+/** A format run cut by rows so that its number-format array stays under VALUE_CHUNK_BYTES. */
+export function formatParts(run: FormatRun): FormatRun[] {
+  if (!run.numberFormat) return [run];
+  const rowBytes = estimateBytes(Array(run.cols).fill(run.numberFormat));
+  const rowsPer = Math.max(1, Math.floor(VALUE_CHUNK_BYTES / rowBytes));
+  if (run.rows <= rowsPer) return [run];
+  const parts: FormatRun[] = [];
+  for (let r = 0; r < run.rows; r += rowsPer) parts.push({ ...run, row: run.row + r, rows: Math.min(rowsPer, run.rows - r) });
+  return parts;
 }
 
 /**
