@@ -44,6 +44,7 @@ const useStyles = makeStyles({
 
 const STAGES: Stage[] = ["read", "compute", "write"];
 type TabId = "overview" | "shortfalls" | "issues" | "settings";
+const TAB_LABEL: Record<TabId, string> = { overview: "概览", shortfalls: "问题清单", issues: "数据问题", settings: "设置" };
 type Busy = "assess" | "template" | "report" | "export" | "download" | "open" | null;
 interface Message {
   intent: "success" | "error" | "info" | "warning";
@@ -241,7 +242,7 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
           <Tab value="issues">数据问题{model ? `（${issueCount}）` : ""}</Tab>
           <Tab value="settings">设置</Tab>
         </TabList>
-        <div role="tabpanel" aria-label={tab}>
+        <div role="tabpanel" aria-label={TAB_LABEL[tab]}>
           {tab === "settings" ? (
             <SettingsPanel
               settings={settings}

@@ -122,7 +122,7 @@ export async function launch(opts: { officeJs?: string } = {}): Promise<Browser>
     executablePath: "/usr/bin/chromium",
     headless: true,
     args: CHROMIUM_FLAGS,
-    viewport: { width: 340, height: 900 },
+    viewport: { width: 320, height: 900 }, // the task pane's narrow default width
     acceptDownloads: true,
     locale: "zh-CN",
   });

@@ -123,6 +123,33 @@ test("web mode by keyboard only: 示例数据 and 评估 are reachable with Tab 
   await page.close();
 }, 300_000);
 
+/** Drops a file on the file area, as dragging it from the desktop does. */
+async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await page.evaluate(
+    ({ b64, name }) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], name));
+      const area = document.querySelector('[data-testid="file-area"]')!;
+      area.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      area.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { b64: bytes.toString("base64"), name },
+  );
+}
+
+test("web mode: dropping a file that is not .xlsx says so in Chinese; dropping the sample opens it", async () => {
+  const page = await openPane();
+  await dropFile(page, "说明.txt", Buffer.from("这不是工作簿"));
+  await page.getByTestId("message").filter({ hasText: "无法打开该文件" }).waitFor({ timeout: 60_000 });
+  expect(await page.getByRole("button", { name: "评估", exact: true }).isDisabled()).toBe(true);
+  await dropFile(page, "sample-county.xlsx", fs.readFileSync(SAMPLE));
+  await page.getByTestId("message").filter({ hasText: "已打开「sample-county.xlsx」" }).waitFor({ timeout: 60_000 });
+  await assess(page);
+  expect(await page.getByTestId("verdict").textContent()).toContain("学校 92 所");
+  await page.close();
+}, 300_000);
+
 test("web mode: bad cells are listed in 数据问题 with sheet and cell, other schools still assessed", async () => {
   const schools = makeSchools(12, 5);
   const withPrimary = schools.findIndex((s) => s["小学在校生数"] !== null);

@@ -178,3 +178,16 @@ test("导出上报 without Excel.createWorkbook adds 「上报-」 sheets; 生�
   expect(doc.sheetNames()).toContain("报告初稿");
   expect(downloads.length).toBe(1);
 });
+
+test("a workbook without 「学校数据」 gets the reader's Chinese reason, and 创建模板 then makes it usable", async () => {
+  const doc = FakeWorkbook.from({ Sheet1: [["随便写的表格"]] });
+  renderPane(doc);
+  fireEvent.click(screen.getByRole("button", { name: "评估" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("学校数据"));
+  expect(screen.queryByTestId("overview")).toBeNull();
+  expect(doc.sheetNames()).toEqual(["Sheet1"]); // nothing written
+  fireEvent.click(screen.getByRole("button", { name: "创建模板" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("已添加工作表"));
+  expect(doc.sheetNames()).toEqual(expect.arrayContaining(["Sheet1", "学校数据", "县级指标", "评估标准", "说明"]));
+  expect(doc.sheet("Sheet1")!.valueAt("A1")).toBe("随便写的表格");
+});
