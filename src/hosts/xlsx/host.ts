@@ -62,7 +62,8 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(plan: WritePlan): Promise<void> {
-    for (const sheet of plan.sheets) applySheet(this.workbook, sheet);
+    const styles = new StyleCache();
+    for (const sheet of plan.sheets) applySheet(this.workbook, sheet, styles);
     if (plan.activate) activate(this.workbook, plan.activate);
   }
 
@@ -93,6 +94,7 @@ function snapshotSheet(ws: Worksheet): SheetSnapshot {
   let lastRow = 0;
   let lastCol = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
+    shareEmptyRowStyle(row);
     const cells: { c: number; v: ReturnType<typeof cellValue>; f: string }[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // exceljs gives every unstyled cell its own empty style object, and renders a style record
@@ -138,7 +140,28 @@ interface WorksheetInternals {
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
 }
 
-function applySheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+/**
+ * Style appliers shared by the whole plan: format runs with the same properties (and highlights
+ * of the same fill) reuse one memo, so equal styles stay one shared object across runs and sheets.
+ */
+class StyleCache {
+  private readonly runs = new Map<string, (s: Partial<Style> | undefined) => Partial<Style>>();
+  private readonly fills = new Map<string | null, (s: Partial<Style> | undefined) => Partial<Style>>();
+  format(run: FormatRun) {
+    const { row: _r, col: _c, rows: _rs, cols: _cs, ...props } = run;
+    const key = JSON.stringify(props);
+    let f = this.runs.get(key);
+    if (!f) this.runs.set(key, (f = styleApplier(run)));
+    return f;
+  }
+  fill(fill: string | null) {
+    let f = this.fills.get(fill);
+    if (!f) this.fills.set(fill, (f = fillApplier(fill)));
+    return f;
+  }
+}
+
+function applySheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: StyleCache): void {
   const existing = wb.getWorksheet(plan.name);
   if (plan.mode === "delete") {
     if (existing) wb.removeWorksheet(existing.id);
@@ -157,9 +180,9 @@ function applySheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
 
   for (const area of plan.clear ?? []) clearArea(ws, area);
   for (const block of plan.blocks) writeBlock(ws, block);
-  for (const run of plan.formats) formatArea(ws, run);
+  for (const run of plan.formats) formatArea(ws, run, styles.format(run));
   for (const h of plan.highlights ?? []) {
-    const apply = fillApplier(h.fill);
+    const apply = styles.fill(h.fill);
     for (const address of h.cells) {
       const cell = ws.getCell(address);
       cell.style = apply(cell.style);
@@ -229,6 +252,12 @@ function clearArea(ws: Worksheet, a: Area): void {
   }
 }
 
+/** Rows, like cells, each get an empty style object that exceljs renders once per row on save. */
+function shareEmptyRowStyle(row: ExcelJS.Row): void {
+  const r = row as unknown as { style: Partial<Style> };
+  if (r.style !== SHARED_EMPTY_STYLE && isEmptyStyle(r.style)) r.style = SHARED_EMPTY_STYLE;
+}
+
 function writeBlock(ws: Worksheet, block: ValueBlock): void {
   // exceljs never turns a plain string into a formula (formulas are { formula } objects), so every
   // string is written as text: "=1+1" from a user stays the text "=1+1" (textOnly is honoured).
@@ -236,6 +265,7 @@ function writeBlock(ws: Worksheet, block: ValueBlock): void {
   for (let i = 0; i < values.length; i++) {
     const line = values[i];
     const r = ws.getRow(row + i + 1);
+    shareEmptyRowStyle(r);
     for (let j = 0; j < line.length; j++) {
       const v = line[j];
       // An empty value into a cell that does not exist is nothing to write (saves cells).
@@ -247,9 +277,8 @@ function writeBlock(ws: Worksheet, block: ValueBlock): void {
   }
 }
 
-function formatArea(ws: Worksheet, run: FormatRun): void {
+function formatArea(ws: Worksheet, run: FormatRun, apply: (s: Partial<Style> | undefined) => Partial<Style>): void {
   const [top, left, bottom, right] = bounds(run);
-  const apply = styleApplier(run);
   for (let r = top; r <= bottom; r++) {
     const row = ws.getRow(r);
     for (let c = left; c <= right; c++) {
