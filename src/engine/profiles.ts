@@ -114,6 +114,16 @@ export const NATIONAL_2017: RuleProfile = {
   },
 };
 
+/** Freeze a profile and everything in it: built-in profiles are shared, never edited in place. */
+function deepFreeze<T>(o: T): T {
+  if (typeof o === "object" && o !== null) {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+deepFreeze(NATIONAL_2017);
+
 /** Built-in profiles by id. */
 export const PROFILES: Readonly<Record<string, RuleProfile>> = { [NATIONAL_2017.id]: NATIONAL_2017 };
 
