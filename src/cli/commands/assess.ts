@@ -1,6 +1,8 @@
 /** `junheng assess FILE [-o OUT.xlsx] [--json OUT.json] [--profile NAME] [--cv-rule each|composite] [--no-split]` */
 import * as path from "path";
+import type { XlsxHost } from "../../hosts/xlsx";
 import { toContractJson } from "../../workbook/json";
+import type { AssessRun } from "../../workbook/run";
 import { listShortfalls } from "../../workbook/shortfalls";
 import { parseArgs } from "../args";
 import { CliError, EXIT } from "../command";
@@ -48,8 +50,9 @@ export const assessCommand: Command = {
     const { output, json } = parsed.options;
     const jsonToStdout = json === "-";
     const say = jsonToStdout ? io.err : io.out;
-    const { host, run } = await assessFile(file, assessOptionsOf(parsed));
-    const { assessment, read } = run;
+    const loaded: { host: XlsxHost; run: AssessRun | null } = await assessFile(file, assessOptionsOf(parsed));
+    const { host } = loaded;
+    const { assessment, read } = loaded.run!;
 
     say(`优质均衡评估：${path.basename(file)}`);
     for (const line of summaryLines(assessment, read, listShortfalls(assessment, read).length)) say(line);
@@ -62,6 +65,8 @@ export const assessCommand: Command = {
         say(`已写出 JSON：${json}`);
       }
     }
+    // The write plan is not needed any more: let it go before exceljs builds the file.
+    loaded.run = null;
     if (output) {
       await writeOutput(output, await host.save());
       say(`已写出结果工作簿：${output}`);
