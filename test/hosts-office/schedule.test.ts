@@ -1,5 +1,5 @@
 /** The pure parts of the Office adapter: value guards, units, address chunks, batch partition. */
-import { cellRuns, chunkAddresses, columnWidthPoints, estimateBytes, formatParts, partition, toExcelValue, MAX_AREAS_ADDRESS, VALUE_CHUNK_BYTES, type WeightedStep } from "../../src/hosts/office/schedule";
+import { cellRuns, chunkAddresses, columnWidthPoints, estimateBytes, formatParts, formatSteps, partition, toExcelValue, MAX_AREAS_ADDRESS, VALUE_CHUNK_BYTES, type WeightedStep } from "../../src/hosts/office/schedule";
 
 test("strings Excel would reinterpret get a leading apostrophe; formulas only outside textOnly blocks", () => {
   // Excel's documented behaviour (Range.values): strings starting with = + - are formulas; numeric and
@@ -72,4 +72,20 @@ test("a number format over a huge area is cut by rows; the parts cover the area 
   }
   expect(next).toBe(50003);
   expect(formatParts({ row: 0, col: 0, rows: 10, cols: 2, fill: "#FFFFFF" })).toHaveLength(1);
+});
+
+test("consecutive number-format-only runs down a column become one 2-D number format", () => {
+  const runs = [
+    { row: 1, col: 4, rows: 9, cols: 1, numberFormat: "0.00" },
+    { row: 10, col: 4, rows: 1, cols: 1, numberFormat: "0.0%" },
+    { row: 11, col: 4, rows: 2, cols: 1, numberFormat: "0" },
+    { row: 20, col: 4, rows: 1, cols: 1, numberFormat: "0" }, // gap: a new band
+    { row: 21, col: 4, rows: 1, cols: 1, numberFormat: "0.0%", bold: true }, // other properties: kept as is
+  ];
+  const steps = formatSteps("问题清单", runs).map((s) => s.step);
+  expect(steps).toEqual([
+    { kind: "numberFormats", sheet: "问题清单", row: 1, col: 4, formats: [...Array(9).fill(["0.00"]), ["0.0%"], ["0"], ["0"]] },
+    { kind: "numberFormats", sheet: "问题清单", row: 20, col: 4, formats: [["0"]] },
+    { kind: "format", sheet: "问题清单", run: runs[4] },
+  ]);
 });

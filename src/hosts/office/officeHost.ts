@@ -277,6 +277,11 @@ function queueStep(
       sheetProxy(step.sheet).getRangeByIndexes(step.row, step.col, v.length, v[0].length).values = v;
       return;
     }
+    case "numberFormats": {
+      const f = step.formats;
+      sheetProxy(step.sheet).getRangeByIndexes(step.row, step.col, f.length, f[0].length).numberFormat = f;
+      return;
+    }
     case "format": {
       const f = step.run;
       const r = sheetProxy(step.sheet).getRangeByIndexes(f.row, f.col, f.rows, f.cols);

@@ -42,6 +42,8 @@ export type Step =
   | { kind: "clear"; sheet: string; area: Area }
   | { kind: "values"; sheet: string; row: number; col: number; values: ExcelCell[][] }
   | { kind: "format"; sheet: string; run: FormatRun }
+  /** Number formats of a column band, one per cell (consecutive number-format-only runs merged). */
+  | { kind: "numberFormats"; sheet: string; row: number; col: number; formats: string[][] }
   | { kind: "fill"; sheet: string; fill: string | null; addresses: string[] }
   | { kind: "merge"; sheet: string; area: Area }
   | { kind: "width"; sheet: string; col: number; points: number }
@@ -109,9 +111,14 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** Request bytes a value contributes (UTF-8 JSON), plus a fixed cost per operation. */
+/** UTF-8 bytes of the JSON of a value. */
+function jsonSize(x: unknown): number {
+  return utf8Length(JSON.stringify(x) ?? "");
+}
+
+/** Request bytes an operation costs: the UTF-8 JSON of what it sends, plus a fixed overhead. */
 export function estimateBytes(x: unknown): number {
-  return utf8Length(JSON.stringify(x) ?? "") + 64;
+  return jsonSize(x) + 64;
 }
 
 /** "B2:D9" for an area (no sheet part). */
@@ -125,21 +132,63 @@ export function areaAddress(a: Area): string {
 // Plan → steps
 // ------------------------------------------------------------------------------------------------
 
-/** Rows of a block cut into chunks of at most VALUE_CHUNK_BYTES. */
-function valueSteps(sheet: string, row: number, col: number, values: ExcelCell[][]): WeightedStep[] {
-  const out: WeightedStep[] = [];
+/** Rows of a 2-D array cut into chunks of at most VALUE_CHUNK_BYTES: [first row offset, rows, bytes]. */
+function rowChunks(grid: unknown[][]): [number, unknown[][], number][] {
+  const out: [number, unknown[][], number][] = [];
   let start = 0;
   let bytes = 0;
-  for (let i = 0; i < values.length; i++) {
-    const b = estimateBytes(values[i]);
+  for (let i = 0; i < grid.length; i++) {
+    const b = jsonSize(grid[i]) + 1; // the row and its comma
     if (i > start && bytes + b > VALUE_CHUNK_BYTES) {
-      out.push({ step: { kind: "values", sheet, row: row + start, col, values: values.slice(start, i) }, bytes: bytes + 64 });
+      out.push([start, grid.slice(start, i), bytes + 64]);
       start = i;
       bytes = 0;
     }
     bytes += b;
   }
-  if (start < values.length) out.push({ step: { kind: "values", sheet, row: row + start, col, values: values.slice(start) }, bytes: bytes + 64 });
+  if (start < grid.length) out.push([start, grid.slice(start), bytes + 64]);
+  return out;
+}
+
+function valueSteps(sheet: string, row: number, col: number, values: ExcelCell[][]): WeightedStep[] {
+  return rowChunks(values).map(([r, part, bytes]) => ({ step: { kind: "values", sheet, row: row + r, col, values: part as ExcelCell[][] }, bytes }));
+}
+
+const FORMAT_AREA_KEYS = new Set(["row", "col", "rows", "cols", "numberFormat"]);
+function onlyNumberFormat(run: FormatRun): boolean {
+  return run.numberFormat !== undefined && Object.keys(run).every((k) => FORMAT_AREA_KEYS.has(k));
+}
+
+/**
+ * Format steps of a sheet. Runs that set only a number format and continue one another down the
+ * same columns (a result column whose rows alternate "0.00", "0.0%", "0") become one
+ * `Range.numberFormat` 2-D array — one operation instead of one per run — cut by rows for size.
+ * Order is kept: only runs adjacent in the plan are merged.
+ */
+export function formatSteps(sheet: string, formats: FormatRun[]): WeightedStep[] {
+  const out: WeightedStep[] = [];
+  let band: { row: number; col: number; cols: number; formats: string[][] } | null = null;
+  const flush = () => {
+    if (!band) return;
+    const b = band;
+    for (const [r, part, bytes] of rowChunks(b.formats)) out.push({ step: { kind: "numberFormats", sheet, row: b.row + r, col: b.col, formats: part as string[][] }, bytes });
+    band = null;
+  };
+  for (const run of formats) {
+    if (onlyNumberFormat(run)) {
+      const rows = Array.from({ length: run.rows }, () => Array<string>(run.cols).fill(run.numberFormat as string));
+      if (band && band.col === run.col && band.cols === run.cols && band.row + band.formats.length === run.row) {
+        for (const line of rows) band.formats.push(line);
+      } else {
+        flush();
+        band = { row: run.row, col: run.col, cols: run.cols, formats: rows };
+      }
+      continue;
+    }
+    flush();
+    for (const part of formatParts(run)) out.push({ step: { kind: "format", sheet, run: part }, bytes: estimateBytes(formatPayload(part)) });
+  }
+  flush();
   return out;
 }
 
@@ -233,7 +282,7 @@ function sheetSteps(sp: SheetPlan, created: boolean, caps: Capabilities, out: We
     const values = b.values.map((line) => line.map((v) => toExcelValue(v, !!b.textOnly)));
     out.push(...valueSteps(sheet, b.row, b.col, values));
   }
-  for (const run of sp.formats) for (const part of formatParts(run)) push({ kind: "format", sheet, run: part }, formatPayload(part));
+  out.push(...formatSteps(sheet, sp.formats));
   for (const area of sp.merges ?? []) push({ kind: "merge", sheet, area });
   for (const w of sp.columnWidths ?? []) push({ kind: "width", sheet, col: w.col, points: columnWidthPoints(w.width) });
   if (sp.freeze) push({ kind: "freeze", sheet, rows: sp.freeze.rows, cols: sp.freeze.cols });
