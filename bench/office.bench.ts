@@ -11,7 +11,7 @@ import { countyDoc, hostFor } from "../test/hosts-office/helpers";
 const MiB = 1024 * 1024;
 
 async function main(): Promise<void> {
-  console.log("schools | syncs (read+write) | largest request | largest response | total sent | time");
+  console.log("schools | syncs (read+write) | operations queued | largest request | largest response | total sent | time");
   for (const n of [100, 1000, 5000]) {
     const doc = countyDoc(n, { seed: 5 });
     const host = hostFor(doc);
@@ -21,8 +21,9 @@ async function main(): Promise<void> {
     const ms = performance.now() - t0;
     const total = doc.syncs.reduce((s, x) => s + x.requestBytes, 0);
     const write = host.lastApply?.syncs ?? 0;
+    const ops = doc.syncs.reduce((s, x) => s + x.ops, 0);
     console.log(
-      `${String(n).padStart(7)} | ${doc.syncs.length} (${doc.syncs.length - write}+${write})` +
+      `${String(n).padStart(7)} | ${doc.syncs.length} (${doc.syncs.length - write}+${write}) | ${ops}` +
         ` | ${(doc.maxRequestBytes() / MiB).toFixed(2)} MiB | ${(doc.maxResponseBytes() / MiB).toFixed(2)} MiB | ${(total / MiB).toFixed(2)} MiB | ${ms.toFixed(0)} ms`,
     );
     if (doc.maxRequestBytes() > MAX_REQUEST_BYTES) throw new Error("a request exceeded 4 MB");
