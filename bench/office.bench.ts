@@ -12,8 +12,8 @@ const MiB = 1024 * 1024;
 
 async function main(): Promise<void> {
   console.log("schools | syncs (read+write) | operations queued | largest request | largest response | total sent | time");
-  for (const n of [100, 1000, 5000]) {
-    const doc = countyDoc(n, { seed: 5 });
+  for (const [n, apiVersion] of [[100, "1.18"], [1000, "1.18"], [5000, "1.18"], [5000, "1.7"]] as const) {
+    const doc = countyDoc(n, { seed: 5, apiVersion });
     const host = hostFor(doc);
     doc.resetCounters();
     const t0 = performance.now();
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const write = host.lastApply?.syncs ?? 0;
     const ops = doc.syncs.reduce((s, x) => s + x.ops, 0);
     console.log(
-      `${String(n).padStart(7)} | ${doc.syncs.length} (${doc.syncs.length - write}+${write}) | ${ops}` +
+      `${String(n).padStart(7)}${apiVersion === "1.7" ? " (ExcelApi 1.7)" : ""} | ${doc.syncs.length} (${doc.syncs.length - write}+${write}) | ${ops}` +
         ` | ${(doc.maxRequestBytes() / MiB).toFixed(2)} MiB | ${(doc.maxResponseBytes() / MiB).toFixed(2)} MiB | ${(total / MiB).toFixed(2)} MiB | ${ms.toFixed(0)} ms`,
     );
     if (doc.maxRequestBytes() > MAX_REQUEST_BYTES) throw new Error("a request exceeded 4 MB");
