@@ -183,6 +183,8 @@ export class OfficeHost implements WorkbookHost {
 
 /** Cells per sync when a whole read is over Excel on the web's 5 MB response limit (≈ 30 bytes a cell). */
 export const READ_CHUNK_CELLS = 100_000;
+/** Beyond this a used range is a stray far-away cell, not school data (5 000 schools × 60 columns = 300 000). */
+export const MAX_READ_CELLS = 3_000_000;
 
 /**
  * Fallback for sheets too large for one response (about 11 000 schools on Excel on the web): learn
@@ -202,6 +204,12 @@ async function readInRowChunks(ctx: Excel.RequestContext, names: string[]): Prom
       out.push({ name, values: [], numberFormats: [] });
       continue;
     }
+    if (r.rowCount * r.columnCount > MAX_READ_CELLS)
+      throw new OfficeHostError(
+        `工作表「${name}」的已用区域过大（${r.address.slice(r.address.lastIndexOf("!") + 1)}，约 ${Math.round((r.rowCount * r.columnCount) / 10000)} 万个单元格），` +
+          "通常是远处的单元格里留有内容。请删除数据区域之外多余的行和列后重试。（错误代码：UsedRangeTooLarge）",
+        "UsedRangeTooLarge",
+      );
     let step = Math.max(1, Math.floor(READ_CHUNK_CELLS / r.columnCount));
     const values: unknown[][] = [];
     const formats: unknown[][] = [];
