@@ -85,6 +85,6 @@ test("a sheet too large for one response (Excel on the web, 5 MB) is read in row
 test("a stray value far away (used range of millions of cells) is refused with a Chinese explanation", async () => {
   const doc = FakeWorkbook.from({ 学校数据: [["学校名称"], ["一小"]] });
   doc.sheet("学校数据")!.touch(999999, 3000).value = "x"; // e.g. a space typed far away
-  doc.failSync("ResponsePayloadSizeLimitExceeded", 1); // what Excel on the web answers for that range
+  doc.failSync("RangeExceedsLimit", 1); // what Excel answers for such a range
   await expect(hostFor(doc).read(["学校数据"])).rejects.toMatchObject({ code: "UsedRangeTooLarge", message: expect.stringMatching(/「学校数据」的已用区域过大（A1:[A-Z]{3}1000000，约 \d+ 万个单元格）.*删除/) });
 });

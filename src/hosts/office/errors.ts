@@ -32,6 +32,8 @@ const MESSAGES: Record<string, string> = {
   InvalidOperationInCellEditMode: "Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再点击「评估」。",
   RequestPayloadSizeLimitExceeded: "一次写入的数据超过了 Excel 网页版的上限。请关闭其他加载项后重试；若仍失败，请使用 Excel 桌面版或命令行工具处理此工作簿。",
   ResponsePayloadSizeLimitExceeded: "读取的数据超过了 Excel 网页版的上限。请删除「学校数据」等工作表中多余的空行、空列和无关内容后重试，或使用 Excel 桌面版。",
+  RangeExceedsLimit: "要读取或写入的区域超过了 Excel 的单元格数量上限。请删除数据区域之外多余的行和列后重试。",
+  OperationCellsExceedLimit: "本次操作涉及的单元格过多，超过了 Excel 的上限。请删除数据区域之外多余的行和列后重试。",
   ItemNotFound: "找不到所需的工作表或单元格，可能在评估过程中被重命名或删除。请检查工作表名称后重试。",
   ItemAlreadyExists: "已存在同名的工作表，无法创建结果工作表。请检查工作表名称后重试。",
   ApiNotFound: "当前 Excel 版本不支持本加载项所需的功能（需要 ExcelApi 1.7 及以上）。请升级 Office 或使用 Excel 网页版。",

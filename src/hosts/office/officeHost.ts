@@ -124,7 +124,7 @@ export class OfficeHost implements WorkbookHost {
           used.isNullObject ? { name, values: [], numberFormats: [] } : padToA1(name, used.address, used.values, used.numberFormat),
         );
       } catch (e) {
-        if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+        if (!TOO_LARGE.includes(officeErrorCode(e))) throw e;
         sheets = await readInRowChunks(ctx, wanted);
       }
       this.probe = { state, at: Date.now() };
@@ -183,6 +183,8 @@ export class OfficeHost implements WorkbookHost {
 
 /** Cells per sync when a whole read is over Excel on the web's 5 MB response limit (≈ 30 bytes a cell). */
 export const READ_CHUNK_CELLS = 100_000;
+/** Codes with which Excel refuses a read that is too large (web: 5 MB response; desktop: cell limits). */
+const TOO_LARGE = ["ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit", "OperationCellsExceedLimit"];
 /** Beyond this a used range is a stray far-away cell, not school data (5 000 schools × 60 columns = 300 000). */
 export const MAX_READ_CELLS = 3_000_000;
 
@@ -222,7 +224,7 @@ async function readInRowChunks(ctx: Excel.RequestContext, names: string[]): Prom
       try {
         await ctx.sync();
       } catch (e) {
-        if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded" || rows === 1) throw e;
+        if (!TOO_LARGE.includes(officeErrorCode(e)) || rows === 1) throw e;
         step = Math.ceil(rows / 2);
         continue;
       }
