@@ -6,6 +6,7 @@
 import { loadavg } from "os";
 import { assess } from "../src/engine";
 import type { CountyDataset, SchoolRecord, SchoolType } from "../src/engine/types";
+import { mulberry32 } from "../scripts/lib/prng";
 
 const SCHOOLS = 100_000;
 const RUNS = 5;
@@ -23,20 +24,8 @@ function smallCounty(): number {
   return t.sort((a, b) => a - b)[10];
 }
 
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticCounty(n: number, seed = 20171): CountyDataset {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const around = (x: number) => x * (0.75 + r() * 0.5); // ±25 % around the national threshold
   const schools: SchoolRecord[] = new Array(n);

@@ -28,23 +28,13 @@ import { XlsxHost } from "../src/hosts/xlsx";
 import { COUNTY_ROWS } from "../src/workbook/county";
 import type { CellValue, WritePlan } from "../src/workbook/plan";
 import { COUNTY_TEMPLATE, SCHOOL_TEMPLATE, TEMPLATE_COLUMNS, templatePlan } from "../src/workbook/template";
+import { mulberry32 } from "./lib/prng";
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: small seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = prng(20241129);
+const rnd = mulberry32(20241129);
 const between = (lo: number, hi: number) => lo + (hi - lo) * rnd();
 const intBetween = (lo: number, hi: number) => Math.floor(between(lo, hi + 1));
 const ceilTo = (x: number, d: number) => Math.ceil(x * 10 ** d - 1e-9) / 10 ** d;

@@ -1,0 +1,17 @@
+/**
+ * mulberry32: a small seeded PRNG, uniform in [0, 1). Deterministic for a given seed, so the
+ * sample workbook (scripts/make-sample.ts), the benchmarks (bench/) and generated test data are
+ * the same on every run. Not for anything that needs real randomness.
+ *
+ * Plain TypeScript without imports: importable from scripts/, bench/ and test/.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
