@@ -293,6 +293,8 @@ export const SCHOOL_FIELD_LABEL: Readonly<Record<SchoolField, string>> = {
   primaryPeArtTeachers: "小学体育艺术专任教师数",
   juniorPeArtTeachers: "初中体育艺术专任教师数",
   teachers: "专任教师数",
+  primaryTeachers: "小学专任教师数",
+  juniorTeachers: "初中专任教师数",
   certifiedTeachers: "持证专任教师数",
   trainedTeachers: "培训完成教师数",
   teachingArea: "教学及辅助用房面积",

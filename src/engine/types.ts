@@ -61,6 +61,8 @@ export const SCHOOL_NUMERIC_FIELDS = [
   "primaryPeArtTeachers", // 小学体育艺术专任教师数 (103)
   "juniorPeArtTeachers", // 初中体育艺术专任教师数 (103)
   "teachers", // 专任教师数 (whole school)
+  "primaryTeachers", // 小学专任教师数, optional (report only: 专任教师 per section; feeds no indicator)
+  "juniorTeachers", // 初中专任教师数, optional (report only)
   "certifiedTeachers", // 持证专任教师数 (212)
   "trainedTeachers", // 培训完成教师数 (209)
   "teachingArea", // 教学及辅助用房面积 ㎡, whole school (104)
