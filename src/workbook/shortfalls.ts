@@ -50,6 +50,14 @@ export function listShortfalls(assessment: Assessment, read: ReadResult): Shortf
     return col === undefined || row === undefined ? null : a1(row, col);
   };
 
+  // The same few requirement texts recur for thousands of shortfalls: build each once.
+  const requirements = new Map<number, string>();
+  const requirementOf = (t: number): string => {
+    let text = requirements.get(t);
+    if (text === undefined) requirements.set(t, (text = `≥${num(t)}（基本达标≥${num(t * profile.basicRatio, 3)}）`));
+    return text;
+  };
+
   const bySchool = new Map<number, Shortfall[]>();
   const push = (s: Shortfall) => {
     let list = bySchool.get(s.schoolIndex);
@@ -71,7 +79,7 @@ export function listShortfalls(assessment: Assessment, read: ReadResult): Shortf
         item: `${rule.shortName}（${rule.unit}）`,
         value: ind.value,
         valueFormat: "0.00",
-        requirement: `≥${num(ind.threshold)}（基本达标≥${num(ind.threshold * profile.basicRatio, 3)}）`,
+        requirement: requirementOf(ind.threshold),
         status: ind.status,
         action: ind.gap?.text ?? "",
         cell: cellOf(unit.schoolIndex, ind.field),
