@@ -1,6 +1,6 @@
 /**
  * Browser-test harness: the production bundle built once (webpack, the project's webpack.config.js,
- * into test-results/bundle, reused while no source changed), a tiny static server on 127.0.0.1, Debian's
+ * into test-results/bundles/<time>/, reused while no source changed), a tiny static server on 127.0.0.1, Debian's
  * chromium through playwright-core with a new empty profile, every request not to 127.0.0.1 blocked,
  * and the fake Excel bundled (esbuild) to stand in for office.js.
  */
@@ -14,10 +14,13 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const RESULTS = path.join(ROOT, "test-results");
-export const BUNDLE = path.join(RESULTS, "bundle");
+/** Builds go to test-results/bundles/<time>/; `current` names the newest complete one. */
+const BUNDLES = path.join(RESULTS, "bundles");
+const CURRENT = path.join(BUNDLES, "current");
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const STAMP = path.join(BUNDLE, ".built");
 const LOCK = path.join(RESULTS, ".bundle-lock");
+/** Older builds are removed after this long (a test file may still be serving one). */
+const KEEP_OLD_MS = 30 * 60_000;
 
 const CHROMIUM_FLAGS = [
   "--headless",
@@ -47,11 +50,23 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** Builds the production bundle unless an up-to-date one exists; safe when several test files ask at once. */
+/** The newest complete build, if it is newer than every input. */
+function upToDate(): string | null {
+  if (!fs.existsSync(CURRENT)) return null;
+  const dir = path.join(BUNDLES, fs.readFileSync(CURRENT, "utf8").trim());
+  return fs.existsSync(dir) && fs.statSync(CURRENT).mtimeMs >= newestInput() ? dir : null;
+}
+
+/**
+ * Builds the production bundle unless an up-to-date one exists; safe when several test files ask at
+ * once. Each build gets its own directory, so a rebuild (sources edited meanwhile) never pulls files
+ * from under a server that is still serving an older build.
+ */
 export async function ensureBundle(): Promise<string> {
-  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.mkdirSync(BUNDLES, { recursive: true });
   for (;;) {
-    if (fs.existsSync(STAMP) && fs.statSync(STAMP).mtimeMs >= newestInput()) return BUNDLE;
+    const ready = upToDate();
+    if (ready) return ready;
     try {
       fs.mkdirSync(LOCK);
     } catch {
@@ -61,15 +76,24 @@ export async function ensureBundle(): Promise<string> {
       continue;
     }
     try {
+      const ready = upToDate();
+      if (ready) return ready;
       const started = Date.now();
+      const name = String(started);
+      const out = path.join(BUNDLES, name);
       const r = spawnSync(
         process.execPath,
-        [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", BUNDLE],
+        [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
         { cwd: ROOT, encoding: "utf8", env: { ...process.env, ADDIN_BASE_URL: "" } },
       );
       if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
-      fs.writeFileSync(STAMP, `built in ${Date.now() - started} ms\n`);
-      return BUNDLE;
+      // Stamped with the build's start time: a source edited during the build makes it stale.
+      fs.writeFileSync(CURRENT, name);
+      fs.utimesSync(CURRENT, new Date(started), new Date(started));
+      for (const old of fs.readdirSync(BUNDLES))
+        if (/^\d+$/.test(old) && old !== name && started - Number(old) > KEEP_OLD_MS)
+          fs.rmSync(path.join(BUNDLES, old), { recursive: true, force: true });
+      return out;
     } finally {
       fs.rmSync(LOCK, { recursive: true, force: true });
     }
