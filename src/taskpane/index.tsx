@@ -43,6 +43,7 @@ async function makeHost(): Promise<AppHost> {
 
 /** This page opened as the download dialog of Excel desktop (offerInDialog): receive the file, show a 下载 link. */
 async function downloadDialog(container: HTMLElement): Promise<void> {
+  container.style.cssText = "padding:16px 24px;font-size:15px;";
   container.textContent = "正在准备下载…";
   if (!(await officeExcelReadyOrDialog())) {
     container.textContent = "下载窗口只能从 Excel 中的优质均衡评估助手打开。";

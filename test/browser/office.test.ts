@@ -11,7 +11,7 @@ import { XlsxHost } from "../../src/hosts/xlsx";
 import { SHEETS } from "../../src/workbook/contract";
 import { buildWorkbook, makeSchools, toBytes } from "../workbook-render/fixtures";
 import { fakeColumnName } from "../fakes/fakeExcel";
-import { fakeOfficeJs, longTasks, observeLongTasks, screenshotPath, useBrowser, ROOT } from "./harness";
+import { fakeOfficeJs, longTasks, observeLongTasks, screenshotPath, useBrowser, OFFICE_JS, ROOT } from "./harness";
 
 type Grid = (string | number | boolean)[][];
 interface FakeInput {
@@ -117,3 +117,38 @@ test("Office mode: syncs per assessment are the same for 100 and 5 000 schools",
   console.log(`Office mode in Chromium: ${figures.join("; ")}`);
   expect(syncs[1]).toBe(syncs[0]);
 }, 600_000);
+
+test("Excel desktop's download dialog (this page with ?dialog=download) receives the file in parts and offers it", async () => {
+  // A minimal office.js of a dialog: onReady, and Office.context.ui's parent-message channel.
+  const dialogOfficeJs = `
+    window.__toParent = [];
+    window.Office = {
+      EventType: { DialogParentMessageReceived: "dialogParentMessageReceived" },
+      onReady: function () { return Promise.resolve({ host: "Excel", platform: "PC" }); },
+      context: { ui: {
+        addHandlerAsync: function (type, h) { window.__fromParent = h; },
+        messageParent: function (m) { window.__toParent.push(JSON.parse(m)); }
+      } }
+    };`;
+  const page = await env.browser.context.newPage();
+  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: dialogOfficeJs }));
+  await page.goto(`${env.url}taskpane.html?dialog=download`);
+  await page.waitForFunction(() => (window as unknown as { __toParent: { kind: string }[] }).__toParent.some((m) => m.kind === "ready"));
+  // The pane sends the file as base64 parts (protocol of src/report/deliver.ts): here 3 parts of a 50 000-byte file.
+  const bytes = Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7) % 256));
+  const b64 = bytes.toString("base64");
+  const size = Math.ceil(b64.length / 3);
+  for (let part = 0; part < 3; part++) {
+    const message = JSON.stringify({ kind: "file", name: "本县-优质均衡自查自评报告.docx", mime: "application/octet-stream", part, parts: 3, data: b64.slice(part * size, (part + 1) * size) });
+    await page.evaluate((m) => (window as unknown as { __fromParent(a: { message: string }): void }).__fromParent({ message: m }), message);
+  }
+  const link = page.getByRole("link", { name: /下载 本县-优质均衡自查自评报告\.docx/ });
+  await link.waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const saved = screenshotPath("dialog-download.bin");
+  await download.saveAs(saved);
+  expect(Buffer.compare(fs.readFileSync(saved), bytes)).toBe(0);
+  await page.waitForFunction(() => (window as unknown as { __toParent: { kind: string }[] }).__toParent.some((m) => m.kind === "done"), null, { timeout: 10_000 });
+  await page.screenshot({ path: screenshotPath("dialog-download.png") });
+  await page.close();
+}, 120_000);
