@@ -65,7 +65,9 @@ export const SCHOOL_COLUMNS: readonly SchoolColumn[] = [
   count("primaryMaxClassSize", "小学最大班额", "学生与班级", ["205"], "小学人数最多的一个班的人数。", { aliases: ["小学最大班级人数"], section: "primary" }),
   count("juniorMaxClassSize", "初中最大班额", "学生与班级", ["205"], "初中人数最多的一个班的人数。", { aliases: ["初中最大班级人数"], section: "junior" }),
 
-  count("teachers", "专任教师数", "教师", ["209", "212"], "全校义务教育阶段专任教师数（在编＋聘任，不含代课、兼职；完全中学、十二年一贯制学校不含高中教师）。", { aliases: ["专任教师总数", "专任教师"] }),
+  count("teachers", "专任教师数", "教师", ["209", "212"], "全校义务教育阶段专任教师数（在编＋聘任，不含代课、兼职；完全中学、十二年一贯制学校不含高中教师）。", { aliases: ["专任教师总数", "专任教师", "专任教师数合计", "专任教师合计"] }),
+  count("primaryTeachers", "小学专任教师数", "教师", [], "九年一贯制、十二年一贯制学校请分学段填写；单设学校可不填。小学部专任教师数，用于报告中分学段的专任教师人数，不参与指标计算。", { aliases: ["小学部专任教师数", "小学专任教师", "小学部专任教师", "小学专任教师总数"], section: "primary" }),
+  count("juniorTeachers", "初中专任教师数", "教师", [], "九年一贯制、十二年一贯制学校请分学段填写；单设学校可不填。初中部专任教师数（完全中学可填初中部人数，不含高中），用于报告中分学段的专任教师人数，不参与指标计算。", { aliases: ["初中部专任教师数", "初中专任教师", "初中部专任教师", "初中专任教师总数"], section: "junior" }),
   count("primaryQualifiedTeachers", "小学高于规定学历教师数", "教师", ["101"], "小学部专科及以上学历专任教师数。", { aliases: ["小学高于规定学历专任教师数"], section: "primary" }),
   count("juniorQualifiedTeachers", "初中高于规定学历教师数", "教师", ["101"], "初中部本科及以上学历专任教师数。", { aliases: ["初中高于规定学历专任教师数"], section: "junior" }),
   count("primaryBackboneTeachers", "小学骨干教师数", "教师", ["102"], "小学部县级及以上骨干教师数。", { aliases: ["小学县级及以上骨干教师数"], section: "primary" }),
@@ -121,7 +123,7 @@ export function templateHeader(c: SchoolColumn): string {
 
 /** Columns whose absence is not worth a message (used only by some schools or optional refinements). */
 export const QUIET_OPTIONAL_FIELDS: ReadonlySet<SchoolField | "code"> = new Set<SchoolField | "code">([
-  "code", "urbanRural", "participate", "ownership", "seniorStudents",
+  "code", "urbanRural", "participate", "ownership", "seniorStudents", "primaryTeachers", "juniorTeachers",
   "primaryTeachingArea", "juniorTeachingArea", "primarySportsArea", "juniorSportsArea",
   "primaryEquipmentValue", "juniorEquipmentValue", "primaryMultimediaRooms", "juniorMultimediaRooms",
 ]);

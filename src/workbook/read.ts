@@ -310,7 +310,7 @@ function readSchoolRow(sheet: SheetSnapshot, r: number, name: string, columns: M
       }
     }
   }
-  checkSchoolConsistency(rec, invalid, issue);
+  checkSchoolConsistency(rec, invalid, issue, cellOf);
   if (invalid.size) rec.invalid = [...invalid];
   return rec;
 }
@@ -320,6 +320,7 @@ function checkSchoolConsistency(
   rec: SchoolRecord,
   invalid: Set<SchoolField>,
   issue: (field: SchoolField | null, severity: "error" | "warning", message: string) => void,
+  cellOf: (field: SchoolField) => string | null,
 ): void {
   const v = rec.values;
   const type = rec.type;
@@ -375,6 +376,14 @@ function checkSchoolConsistency(
     for (const f of ["certifiedTeachers", "trainedTeachers"] as const) {
       const x = num(f);
       if (x !== null && x > teachers) issue(f, "warning", `「${label(f)}」（${x}）多于专任教师数（${teachers}），请核对`);
+    }
+    // 小学 + 初中专任教师数 (as far as entered) cannot exceed the whole school's.
+    const parts = (["primaryTeachers", "juniorTeachers"] as const).filter((f) => num(f) !== null);
+    const sum = parts.reduce((s, f) => s + num(f)!, 0);
+    if (parts.length && sum > teachers) {
+      const cells = [...parts, "teachers" as const].map(cellOf).filter((c): c is string => c !== null).join("、");
+      const what = parts.map((f) => `「${label(f)}」（${num(f)}）`).join("与");
+      issue(parts[0], "warning", `${what}${parts.length > 1 ? `之和（${sum}）` : ""}多于「专任教师数」（${teachers}）（${cells}），请核对`);
     }
   }
 }
