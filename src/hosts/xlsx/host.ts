@@ -90,42 +90,42 @@ function detail(e: unknown): string {
 
 /** The used range of a sheet, padded to A1 (rows × columns up to the last non-empty cell). */
 function snapshotSheet(ws: Worksheet): SheetSnapshot {
-  const rows: { r: number; cells: { c: number; v: ReturnType<typeof cellValue>; f: string }[] }[] = [];
+  const values: SheetSnapshot["values"] = [];
+  const numberFormats: string[][] = [];
   let lastRow = 0;
   let lastCol = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     shareEmptyRowStyle(row);
-    const cells: { c: number; v: ReturnType<typeof cellValue>; f: string }[] = [];
+    const vr: SheetSnapshot["values"][number] = [];
+    const fr: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // exceljs gives every unstyled cell its own empty style object, and renders a style record
       // for each of them when saving; one shared empty object is rendered once.
       if (cell.style !== SHARED_EMPTY_STYLE && isEmptyStyle(cell.style as Partial<Style>)) cell.style = SHARED_EMPTY_STYLE;
       const v = cellValue(cell);
-      const f = cell.numFmt || "General";
-      if (v === null && f === "General") return;
-      cells.push({ c, v, f });
-      if (v !== null) {
-        if (c > lastCol) lastCol = c;
-        if (r > lastRow) lastRow = r;
-      }
-    });
-    if (cells.length) rows.push({ r, cells });
-  });
-  const values: SheetSnapshot["values"] = [];
-  const numberFormats: string[][] = [];
-  for (let r = 0; r < lastRow; r++) {
-    values.push(new Array(lastCol).fill(null));
-    numberFormats.push(new Array(lastCol).fill("General"));
-  }
-  for (const { r, cells } of rows) {
-    if (r > lastRow) continue;
-    const vr = values[r - 1];
-    const fr = numberFormats[r - 1];
-    for (const { c, v, f } of cells) {
-      if (c > lastCol) continue;
+      if (v === null) return;
       vr[c - 1] = v;
-      fr[c - 1] = f;
+      fr[c - 1] = cell.numFmt || "General";
+      if (c > lastCol) lastCol = c;
+      lastRow = r;
+    });
+    values[r - 1] = vr;
+    numberFormats[r - 1] = fr;
+  });
+  // Pad: every row lastCol long, holes as empty cells ("General").
+  values.length = lastRow;
+  numberFormats.length = lastRow;
+  for (let i = 0; i < lastRow; i++) {
+    const vr = values[i] ?? [];
+    const fr = numberFormats[i] ?? [];
+    vr.length = Math.min(vr.length, lastCol);
+    fr.length = Math.min(fr.length, lastCol);
+    for (let j = 0; j < lastCol; j++) {
+      if (vr[j] === undefined) vr[j] = null;
+      if (fr[j] === undefined) fr[j] = "General";
     }
+    values[i] = vr;
+    numberFormats[i] = fr;
   }
   return { name: ws.name, values, numberFormats };
 }
