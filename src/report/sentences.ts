@@ -98,17 +98,18 @@ export interface BasicFacts {
   /** Included units per category, per group, in report order. */
   categories: Record<Section, [string, number][]>;
   specialSchools: number;
-  /** 专任教师 by section and 特教 (a 完全中学 counts in 初中; one-through schools are split). */
+  /** 专任教师 by section and 特教 (see sectionTeachers). */
   teachers: { total: number; primary: number; junior: number; special: number };
-  /** A one-through school's teachers were split between sections (an estimate, said in the report). */
+  /** Some school's split between sections is an estimate (said in the report). */
   estimated: boolean;
+  /** The one-through schools whose split (or part of it) is an estimate, in dataset order. */
+  estimatedSchools: string[];
 }
 
 /**
  * Counts for 一、基本情况. Choices: schools are counted as included units (监测点), as the seed
- * does (94 = 69 小学 + 25 初中). 专任教师 total = Σ 专任教师数 of every school (as 209/212 count
- * them); a 完全中学's go to 初中; a 九年一贯制/十二年一贯制 school's are split by teacherShare,
- * rounded to whole persons, and the report marks the split as an estimate to check.
+ * does (94 = 69 小学 + 25 初中). 专任教师 per section: see sectionTeachers; total = the sum of
+ * the sections and 特教.
  */
 export function basicFacts(a: Assessment, read: ReadResult): BasicFacts {
   const schools = read.dataset.schools;
@@ -124,37 +125,72 @@ export function basicFacts(a: Assessment, read: ReadResult): BasicFacts {
   const unitsBySchool = new Map<number, UnitResult[]>();
   for (const u of a.units) unitsBySchool.set(u.schoolIndex, [...(unitsBySchool.get(u.schoolIndex) ?? []), u]);
   let specialSchools = 0;
-  let estimated = false;
+  const estimatedSchools: string[] = [];
   schools.forEach((s, i) => {
     if (s.type === "特殊教育学校") specialSchools++;
-    const t = s.values.teachers;
-    if (t === null || t === undefined || !Number.isFinite(t) || s.invalid?.includes("teachers")) return;
-    if (s.type === "特殊教育学校") {
-      teachers.special += t;
-      return;
-    }
-    const us = unitsBySchool.get(i) ?? [];
-    const primary = us.find((u) => u.section === "primary");
-    const junior = us.find((u) => u.section === "junior");
-    if (primary && junior) {
-      const p = Math.round(t * teacherShare(s, primary.facilityShare));
-      teachers.primary += p;
-      teachers.junior += t - p;
-      estimated = true;
-    } else if (junior) {
-      teachers.junior += t;
-    } else {
-      teachers.primary += t;
-    }
+    const t = sectionTeachers(s, unitsBySchool.get(i) ?? []);
+    if (!t) return;
+    teachers.primary += t.primary;
+    teachers.junior += t.junior;
+    teachers.special += t.special;
+    if (t.estimated) estimatedSchools.push(s.name);
   });
   teachers.total = teachers.primary + teachers.junior + teachers.special;
   const sorted = (m: Map<string, number>) => [...m.entries()].sort((x, y) => categoryRank(x[0]) - categoryRank(y[0]));
-  return { units, categories: { primary: sorted(categories.primary), junior: sorted(categories.junior) }, specialSchools, teachers, estimated };
+  return {
+    units, categories: { primary: sorted(categories.primary), junior: sorted(categories.junior) }, specialSchools, teachers,
+    estimated: estimatedSchools.length > 0, estimatedSchools,
+  };
+}
+
+/** A usable entered count: a finite number whose cell held no bad input. */
+function entered(s: SchoolRecord, field: "teachers" | "primaryTeachers" | "juniorTeachers"): number | null {
+  const v = s.values[field];
+  return typeof v === "number" && Number.isFinite(v) && !s.invalid?.includes(field) ? v : null;
 }
 
 /**
- * 小学 share of a multi-section school's 专任教师: the share of its section-entered 高于规定学历
- * 教师 (the only teacher counts the template takes per section), else its facility share.
+ * One school's 专任教师 by section; null when its 专任教师数 is empty or bad.
+ * - 特殊教育学校: all 特教.
+ * - a school with one section (小学, 教学点, 初中, 完全中学): its 专任教师数 belongs to that section;
+ *   a 完全中学's entered 初中专任教师数 is used instead when it is within 专任教师数 (a bureau that
+ *   counted its 高中 teachers in 专任教师数 gives the 初中 part there).
+ * - a school with two sections (九年一贯制/十二年一贯制): the entered 小学/初中专任教师数. One of
+ *   them entered → the other is the rest of 专任教师数 (exact). Both entered but short of
+ *   专任教师数 → the shortfall is split by teacherShare (estimated). Neither entered, or more
+ *   than 专任教师数 (the reader warns) → the whole split by teacherShare, rounded to whole
+ *   persons (estimated; the report asks to check it).
+ */
+export function sectionTeachers(
+  s: SchoolRecord,
+  units: readonly UnitResult[],
+): { primary: number; junior: number; special: number; estimated: boolean } | null {
+  const t = entered(s, "teachers");
+  if (t === null) return null;
+  if (s.type === "特殊教育学校") return { primary: 0, junior: 0, special: t, estimated: false };
+  const primaryUnit = units.find((u) => u.section === "primary");
+  const juniorUnit = units.find((u) => u.section === "junior");
+  const p = entered(s, "primaryTeachers");
+  const j = entered(s, "juniorTeachers");
+  if (!(primaryUnit && juniorUnit)) {
+    if (juniorUnit) return { primary: 0, junior: j !== null && j <= t ? j : t, special: 0, estimated: false };
+    return { primary: t, junior: 0, special: 0, estimated: false };
+  }
+  const estimate = (x: number) => Math.round(x * teacherShare(s, primaryUnit.facilityShare));
+  if ((p === null && j === null) || (p ?? 0) + (j ?? 0) > t) {
+    const ep = estimate(t);
+    return { primary: ep, junior: t - ep, special: 0, estimated: true };
+  }
+  if (p === null) return { primary: t - j!, junior: j!, special: 0, estimated: false };
+  if (j === null) return { primary: p, junior: t - p, special: 0, estimated: false };
+  const rest = t - p - j;
+  const ep = estimate(rest);
+  return { primary: p + ep, junior: j + rest - ep, special: 0, estimated: rest > 0 };
+}
+
+/**
+ * 小学 share of a multi-section school's 专任教师 when it is not entered: the share of its
+ * section-entered 高于规定学历教师, else its facility share.
  */
 function teacherShare(s: SchoolRecord, facilityShare: number): number {
   const p = s.values.primaryQualifiedTeachers;
@@ -187,7 +223,9 @@ export function basicSituation(a: Assessment, read: ReadResult, w: CountyWords):
       },
       placeholder("在编教职工人数"),
       { text: `人，其中专任教师${f.teachers.total}人（${teacherParts.join("、")}）` },
-      ...(f.estimated ? [placeholder("一贯制学校分学段专任教师数系按高于规定学历教师数比例估算，请核实")] : []),
+      ...(f.estimated
+        ? [placeholder(`${nameList(f.estimatedSchools)}的小学、初中专任教师数未分学段填写（或与专任教师数不符），系按高于规定学历教师数比例估算，请核实`)]
+        : []),
       { text: "。" },
     ],
   };
