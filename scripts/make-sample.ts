@@ -9,7 +9,8 @@
  * test/workbook-read/sample.test.ts):
  * - 92 schools: 61 单设小学, 1 民办小学, 4 教学点 of 50+ students, 3 九年一贯制, 16 单设初中,
  *   6 完全中学, 1 特殊教育学校 → 69 小学 units + 25 初中 units, 1 exclusion (特教);
- * - 5 060 专任教师 (小学 3 086, 初中 1 945, 特教 29);
+ * - 5 060 专任教师 (小学 3 086, 初中 1 945, 特教 29), with 小学/初中专任教师数 filled for the
+ *   九年一贯制 schools (and 初中专任教师数 for the 完全中学) so the report's split is exact;
  * - 106: 小学 56 达标 + 13 基本达标, 初中 19 + 6; every other indicator 达标 at every unit;
  * - composite CVs tuned (bisection on one spread factor per group) to 0.24 (小学) and 0.31 (初中);
  * - 203: 应配 小学 106 / 初中 45, 实有 音乐 90/43, 美术 94/44 → 未达标 (the report says 达标; it is not);
@@ -280,9 +281,14 @@ function assignTeachers(schools: School[], recs: SchoolRecord[]): void {
     idx.forEach((i, q) => sectionTeachers.set(`${i}:${sec}`, floor[q] + add[q]));
   }
   recs.forEach((r, i) => {
-    const t = (sectionTeachers.get(`${i}:primary`) ?? 0) + (sectionTeachers.get(`${i}:junior`) ?? 0);
-    const teachers = schools[i].type === "特殊教育学校" ? TEACHERS.special : t;
+    const p = sectionTeachers.get(`${i}:primary`);
+    const j = sectionTeachers.get(`${i}:junior`);
+    const teachers = schools[i].type === "特殊教育学校" ? TEACHERS.special : (p ?? 0) + (j ?? 0);
     Object.assign(r.values, { teachers, certifiedTeachers: teachers, trainedTeachers: teachers });
+    // 小学/初中专任教师数 where the template asks for them: the one-through schools' split, and a
+    // 完全中学's 初中 teachers (single-section schools leave them empty).
+    if (p !== undefined && j !== undefined) Object.assign(r.values, { primaryTeachers: p, juniorTeachers: j });
+    else if (schools[i].type === "完全中学") r.values.juniorTeachers = j;
   });
 }
 
@@ -430,6 +436,19 @@ function main(): void {
   console.log(line("junior"));
   for (const e of a.exclusions) console.log(`excluded: ${e.school} ${e.section ?? ""} ${e.reason}`);
   console.log(`teachers ${records.reduce((s, r) => s + (r.values.teachers ?? 0), 0)}, schools ${records.length}, exclusions ${a.exclusions.length}`);
+  const bySection = { primary: 0, junior: 0, special: 0 };
+  for (const r of records) {
+    if (r.type === "特殊教育学校") bySection.special += r.values.teachers ?? 0;
+    else if (r.values.primaryTeachers != null || r.values.juniorTeachers != null) {
+      bySection.primary += r.values.primaryTeachers ?? 0;
+      bySection.junior += r.values.juniorTeachers ?? 0;
+    } else if (r.values.juniorStudents != null) bySection.junior += r.values.teachers ?? 0;
+    else bySection.primary += r.values.teachers ?? 0;
+  }
+  console.log(`teachers by section: 小学 ${bySection.primary}, 初中 ${bySection.junior}, 特教 ${bySection.special}`);
+  if (bySection.primary !== TEACHERS.primary || bySection.junior !== TEACHERS.junior || bySection.special !== TEACHERS.special) {
+    throw new Error(`分学段专任教师数与报告不符：${JSON.stringify(bySection)}`);
+  }
 
   const host = XlsxHost.create();
   host

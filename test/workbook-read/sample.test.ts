@@ -39,8 +39,17 @@ describe("reproduces the report (一、基本情况 and 二、(一) 资源配置
     expect(a.exclusions[0].reason).toContain("特殊教育学校");
   });
 
-  it("5060 专任教师 (小学 3086 + 初中 1945 + 特教 29)", () => {
+  it("5060 专任教师 (小学 3086 + 初中 1945 + 特教 29), the split entered per section", () => {
     expect(read.dataset.schools.reduce((s, r) => s + (r.values.teachers ?? 0), 0)).toBe(5060);
+    // The one-through schools give their split, the 完全中学 their 初中 teachers (seed: 小学3086人、初中1945人).
+    const byType = (t: string) => read.dataset.schools.filter((r) => r.type === t);
+    const sum = (rs: typeof read.dataset.schools, f: "teachers" | "primaryTeachers" | "juniorTeachers") => rs.reduce((s, r) => s + (r.values[f] ?? 0), 0);
+    const nine = byType("九年一贯制学校");
+    for (const r of nine) expect(r.values.primaryTeachers! + r.values.juniorTeachers!).toBe(r.values.teachers);
+    for (const r of byType("完全中学")) expect(r.values.juniorTeachers).toBe(r.values.teachers);
+    const primary = sum([...byType("小学"), ...byType("教学点")], "teachers") + sum(nine, "primaryTeachers");
+    const junior = sum(byType("初中"), "teachers") + sum(byType("完全中学"), "juniorTeachers") + sum(nine, "juniorTeachers");
+    expect([primary, junior, sum(byType("特殊教育学校"), "teachers")]).toEqual([3086, 1945, 29]);
   });
 
   it("106: 小学 56 达标 + 13 基本达标, 初中 19 + 6; the other six indicators 100% 达标", () => {
