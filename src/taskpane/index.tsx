@@ -3,7 +3,6 @@
  * otherwise (office.js absent or failed to load, or host null: a plain browser, WPS users) → web mode,
  * where the same pane works on an .xlsx opened in the page.
  */
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { NATIONAL_2017, PROFILES } from "../engine/profiles";

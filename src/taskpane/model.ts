@@ -177,7 +177,7 @@ export function buildPaneModel(assessment: Assessment, read: ReadResult): PaneMo
         code: "composite",
         name: "综合差异系数",
         cv: cvText(b.composite),
-        withinLimit: b.composite === null ? null : b.composite <= b.limit * (1 + profile.tolerance),
+        withinLimit: b.passComposite,
       });
       balance.push({
         section,

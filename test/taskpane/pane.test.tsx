@@ -6,7 +6,6 @@
  * Expected values are hand calculations on the small workbook below (thresholds from indicators.md §2:
  * 小学 101 ≥ 4.2, 102 ≥ 1.0, 103 ≥ 0.9, 104 ≥ 4.5 ㎡, 105 ≥ 7.5 ㎡, 106 ≥ 2000 元, 107 ≥ 2.3; 基本达标 ≥ 0.85·T).
  */
-import * as React from "react";
 import { TextDecoder, TextEncoder } from "util";
 import { render, screen, fireEvent, waitFor, within, cleanup } from "@testing-library/react";
 import { FakeWorkbook, fakeRun, installFakeOffice, uninstallFakeOffice, type FakeValue } from "../fakes/fakeExcel";

@@ -2,7 +2,6 @@
  * 概览: the county verdict and what blocks it, 资源配置 per group, 差异系数 against the limits,
  * 政府保障程度, 教育质量, 社会认可度 and 一票否决.
  */
-import * as React from "react";
 import { makeStyles, tokens, Text } from "@fluentui/react-components";
 import type { ItemView, PaneModel } from "../model";
 import { PassBadge, StatusBadge } from "./StatusBadge";

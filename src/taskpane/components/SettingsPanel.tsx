@@ -2,7 +2,6 @@
  * 设置: rule profile, 差异系数 rule (每项/综合) and the split switch. Unset fields mean "as the
  * workbook's 「评估标准」 sheet or the profile says"; 恢复默认 clears them.
  */
-import * as React from "react";
 import { Button, Field, Select, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { RuleProfile } from "../../engine/types";
 import type { PaneSettings } from "../appHost";

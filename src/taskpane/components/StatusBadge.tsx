@@ -1,4 +1,3 @@
-import * as React from "react";
 import { Badge, makeStyles } from "@fluentui/react-components";
 import { STATUS_TEXT } from "../model";
 
