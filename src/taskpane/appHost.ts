@@ -10,9 +10,10 @@
  */
 import type { AddinSettings } from "../hosts/office/settings";
 import type { PaneModel } from "./model";
+import type { AssessStage } from "../workbook/run";
 
 /** The three stages of an assessment, as assessWorkbook reports them. */
-export type Stage = "read" | "compute" | "write";
+export type Stage = AssessStage;
 export const STAGE_LABEL: Record<Stage, string> = { read: "读取", compute: "计算", write: "写回" };
 
 /**
