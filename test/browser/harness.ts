@@ -154,7 +154,8 @@ export async function launch(opts: { officeJs?: string } = {}): Promise<Browser>
   await context.route("**/*", (route) => {
     const url = route.request().url();
     const host = new URL(url).hostname;
-    if (host === "127.0.0.1" || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+    const local = host === "127.0.0.1" || /^(blob|data|file):/.test(url);
+    if (local) return route.continue();
     if (opts.officeJs !== undefined && url === OFFICE_JS)
       return route.fulfill({ status: 200, contentType: "text/javascript", body: opts.officeJs });
     blocked.push(url);
@@ -215,11 +216,12 @@ export function fakeOfficeJs(): string {
  * For a test file: the bundle built (or reused) and served, and one browser, opened before the tests
  * and closed after them. Read `.url` and `.browser` inside tests.
  */
-export function useBrowser(opts: { officeJs?: () => string } = {}): { url: string; browser: Browser } {
-  const env = { url: "", browser: undefined as unknown as Browser };
+export function useBrowser(opts: { officeJs?: () => string } = {}): { url: string; bundle: string; browser: Browser } {
+  const env = { url: "", bundle: "", browser: undefined as unknown as Browser };
   let server: { url: string; close(): Promise<void> } | undefined;
   beforeAll(async () => {
-    server = await serve(await ensureBundle());
+    env.bundle = await ensureBundle();
+    server = await serve(env.bundle);
     env.url = server.url;
     env.browser = await launch({ officeJs: opts.officeJs?.() });
   }, 600_000);

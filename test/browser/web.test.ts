@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import type { Page } from "playwright-core";
 import { XlsxHost } from "../../src/hosts/xlsx";
 import { INPUT_SHEETS, readWorkbook } from "../../src/workbook/read";
@@ -100,6 +101,19 @@ test("web mode: the sample workbook through the file input, assessed, overview a
   expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
 
   expect(env.browser.blocked.every((u) => !u.startsWith("http://127.0.0.1"))).toBe(true);
+  await page.close();
+}, 300_000);
+
+test("web mode from disk (file://, no Web Worker allowed): the engine runs in the page and still assesses", async () => {
+  const page = await env.browser.context.newPage();
+  const warnings: string[] = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.goto(pathToFileURL(path.join(env.bundle, "taskpane.html")).href);
+  await page.getByTestId("file-area").waitFor({ timeout: 30_000 });
+  await openFile(page, SAMPLE);
+  await assess(page);
+  expect(await page.getByTestId("passing-primary").textContent()).toContain("达标学校 69/69 所");
+  expect(warnings.some((w) => w.includes("Web Worker unavailable"))).toBe(true);
   await page.close();
 }, 300_000);
 
