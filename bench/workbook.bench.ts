@@ -10,6 +10,7 @@
  * Run: npx tsx bench/workbook.bench.ts [schools]   (default 20000)
  */
 import * as ExcelJS from "exceljs";
+import * as os from "os";
 import { XlsxHost } from "../src/hosts/xlsx";
 import { assessWorkbook } from "../src/workbook/run";
 import type { AssessRun, AssessStage } from "../src/workbook/run";
@@ -85,8 +86,8 @@ async function main() {
   const bCpu = Math.min(...base.map((x) => x.cpuMs));
   const best = runs.reduce((x, y) => (y.ms < x.ms ? y : x));
   const fCpu = Math.min(...runs.map((x) => x.cpuMs));
-  const ratio = fCpu / bCpu;
-  const wallRatio = best.ms / bWall;
+  const cpuRatio = fCpu / bCpu;
+  const ratio = best.ms / bWall;
   const s = best.stages;
   console.log(`baseline exceljs load+write: wall ${s1(bWall)} s, CPU ${s1(bCpu)} s (wall runs: ${base.map((x) => s1(x.ms)).join(", ")}; CPU runs: ${base.map((x) => s1(x.cpuMs)).join(", ")})`);
   console.log(
@@ -96,7 +97,7 @@ async function main() {
     `  fastest full run: load ${s1(s.load)}, read+parse ${s1(s.read)}, engine+render ${s1(s.compute)}, apply ${s1(s.apply)}, save ${s1(s.save)} s; ` +
       `${best.units} units; output ${mb(best.outBytes)}`,
   );
-  console.log(`ratio full/baseline: CPU ${ratio.toFixed(2)}, wall ${wallRatio.toFixed(2)} (limit ${LIMIT}, judged on CPU time)`);
+  console.log(`ratio full/baseline: wall ${ratio.toFixed(2)} (limit ${LIMIT}); CPU ${cpuRatio.toFixed(2)}; load average ${os.loadavg()[0].toFixed(1)}`);
   console.log(`peak RSS: after generating ${mb(rssStart)}, after baseline ${mb(rssBaseline)}, overall ${mb(peakRss())}`);
   if (ratio > LIMIT) {
     console.error(`FAIL: full assessment is ${ratio.toFixed(2)}× the exceljs baseline (limit ${LIMIT}×)`);
