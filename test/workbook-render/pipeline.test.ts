@@ -87,6 +87,35 @@ describe("over generated workbooks with messy layouts", () => {
   });
 });
 
+/** Random layouts (seeded): every combination of the layout switches is as likely. */
+function randomLayout(seed: number): LayoutOptions {
+  let a = seed * 2654435761;
+  const bit = () => ((a = (a * 1103515245 + 12345) >>> 0) & 0x10000) !== 0;
+  return {
+    titleRows: bit() ? 1 : bit() ? 2 : 0,
+    groupRow: bit(),
+    shuffle: bit() ? seed : undefined,
+    aliases: bit(),
+    leftPad: bit() ? 1 : 0,
+    notesColumn: bit(),
+    totalRow: bit(),
+    styledInputs: bit(),
+    overrides: bit() ? [[seed % 5, "小学在校生数", "五百"]] : [],
+  };
+}
+
+describe("over seeded random layouts", () => {
+  test.each(Array.from({ length: 10 }, (_, i) => 101 + i))("seed %i: running twice equals running once, inputs unchanged", async (seed) => {
+    const original = await toBytes(buildWorkbook(makeSchools(8 + (seed % 13), seed), randomLayout(seed)));
+    const first = await runOnce(original);
+    const second = await runOnce(first.bytes);
+    const [before, once, twice] = await Promise.all([fromBytes(original), fromBytes(first.bytes), fromBytes(second.bytes)]);
+    expect(dumpWorkbook(twice)).toEqual(dumpWorkbook(once));
+    const after = cellValues(once.getWorksheet("学校数据")!);
+    for (const [addr, v] of cellValues(before.getWorksheet("学校数据")!)) expect([addr, after.get(addr)]).toEqual([addr, v]);
+  });
+});
+
 /** Hand-checked county: values below are computed by hand in the comments. */
 function handSchools(): SchoolRow[] {
   const base = { 办学性质: "公办", 学校章程: "是" };
