@@ -5,22 +5,14 @@
  * bench/workbook.bench.ts.
  */
 import * as ExcelJS from "exceljs";
+import { mulberry32 } from "../../scripts/lib/prng";
 
 export type Cell = string | number | boolean | null;
 /** One school row keyed by canonical header (学校名称, 小学在校生数 …). */
 export type SchoolRow = Record<string, Cell>;
 
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32), shared with the sample builder and the benches. */
+export const rng = mulberry32;
 
 /** Canonical headers in template order (the columns a generated school row may carry). */
 export const HEADERS = [

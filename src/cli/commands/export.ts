@@ -3,7 +3,8 @@ import { EXPORT_SHEETS } from "../../report/export";
 import { exportWorkbook } from "../../report/workbook";
 import { CliError, EXIT, type CliIO, type Command } from "../command";
 import { writeOutput } from "../files";
-import { ASSESS_OPTION_HELP, assessFile, defaultOutput, parseFileArgs } from "./report";
+import { assessFile, assessOptionsOf } from "../load";
+import { ASSESS_OPTION_HELP, defaultOutput, parseFileArgs } from "./report";
 
 const USAGE = `用法：junheng export 文件.xlsx [-o 上报.xlsx] [选项]
 
@@ -21,7 +22,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
   const p = parseFileArgs(args, USAGE, io);
   if (!p) return EXIT.ok;
   const { file, parsed } = p;
-  const { host, run } = await assessFile(file, parsed);
+  const { host, run } = await assessFile(file, assessOptionsOf(parsed));
   const county = parsed.options.county ?? run.read.dataset.county.name;
   const out = parsed.options.output ?? defaultOutput(file, county, "优质均衡自查", "xlsx");
   if (!/\.xlsx$/i.test(out)) throw new CliError(`导出文件名应以 .xlsx 结尾：${out}`);

@@ -1,13 +1,11 @@
 /** `junheng report FILE [-o OUT.docx]`: the 自查自评报告 draft of a workbook, as .docx. */
 import * as path from "path";
-import { NotXlsxError, XlsxHost } from "../../hosts/xlsx";
 import { buildReportDocx } from "../../report/docx";
 import { exportFileName } from "../../report/export";
-import { UnusableWorkbookError } from "../../workbook/contract";
-import { UnknownProfileError, assessWorkbook, type AssessOptions, type AssessRun } from "../../workbook/run";
 import { parseArgs, type OptionSpec, type ParsedArgs } from "../args";
 import { CliError, EXIT, type CliIO, type Command } from "../command";
-import { readInput, writeOutput } from "../files";
+import { writeOutput } from "../files";
+import { assessFile, assessOptionsOf } from "../load";
 
 /** Options shared by `report` and `export`. */
 export const ASSESS_OPTION_SPECS: OptionSpec[] = [
@@ -24,28 +22,6 @@ export const ASSESS_OPTION_HELP = `      --county 名称          县（区）�
                              差异系数判定规则（默认 each：每项指标均不超过标准）
       --no-split             不按加权学生数拆分一贯制/完全中学的校舍和设备
   -h, --help                 显示本帮助`;
-
-/** Loads and assesses a workbook in memory (the file itself is never written). */
-export async function assessFile(file: string, parsed: ParsedArgs): Promise<{ host: XlsxHost; run: AssessRun }> {
-  const opts: AssessOptions = { profileId: parsed.options.profile };
-  if (parsed.options["cv-rule"]) opts.cvRule = parsed.options["cv-rule"] as AssessOptions["cvRule"];
-  if (parsed.options["no-split"]) opts.splitFacilities = false;
-  const bytes = await readInput(file);
-  let host: XlsxHost;
-  try {
-    host = await XlsxHost.load(bytes);
-  } catch (e) {
-    if (e instanceof NotXlsxError) throw new CliError(`「${path.basename(file)}」${e.message}`, EXIT.unusable);
-    throw e;
-  }
-  try {
-    return { host, run: await assessWorkbook(host, opts) };
-  } catch (e) {
-    if (e instanceof UnusableWorkbookError) throw new CliError(`「${path.basename(file)}」无法评估：${e.message}`, EXIT.unusable);
-    if (e instanceof UnknownProfileError) throw new CliError(e.message, EXIT.usage);
-    throw e;
-  }
-}
 
 /** Default output beside the input: <dir>/<county>-<what>-<date>.<ext>. */
 export function defaultOutput(file: string, county: string | null | undefined, what: string, ext: string): string {
@@ -82,7 +58,7 @@ export async function runReport(args: string[], io: CliIO): Promise<number> {
   const p = parseFileArgs(args, USAGE, io);
   if (!p) return EXIT.ok;
   const { file, parsed } = p;
-  const { run } = await assessFile(file, parsed);
+  const { run } = await assessFile(file, assessOptionsOf(parsed));
   const county = parsed.options.county ?? run.read.dataset.county.name;
   const out = parsed.options.output ?? defaultOutput(file, county, "优质均衡自查自评报告", "docx");
   if (!/\.docx$/i.test(out)) throw new CliError(`报告文件名应以 .docx 结尾：${out}`);
