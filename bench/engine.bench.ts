@@ -139,4 +139,4 @@ function main(): void {
   console.log(`  target: < 300 ms, < 200 MB → ${median < 300 ? "ok" : "SLOW"} / ${peakRss < 200 * 1024 * 1024 ? "ok" : "OVER"}`);
 }
 
-main();
+if (require.main === module) main();
