@@ -22,7 +22,7 @@ import {
 } from "docx";
 import type { Assessment } from "../engine/types";
 import type { ReadResult } from "../workbook/contract";
-import { reportCharts, type ChartId } from "./charts/data";
+import { reportCharts, type ChartId } from "../workbook/charts/data";
 import { chartPng } from "./charts/png";
 import type { ReportBlock, ReportOutline, TableBlock, TextRun as OutlineRun } from "./outline";
 import { buildReportOutline, type ReportOptions } from "./sentences";

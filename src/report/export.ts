@@ -10,7 +10,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../hosts/port";
 import { SHEETS, type ReadResult } from "../workbook/contract";
 import type { CellValue, FormatRun, SheetPlan, WritePlan } from "../workbook/plan";
 import { FILL } from "../workbook/plan";
-import { CHART_DATA_TITLE } from "./charts/place";
+import { CHART_DATA_TITLE } from "../workbook/charts/place";
 
 /** The sheets exported, in tab order. 「数据问题」 is left out when the workbook has none. */
 export const EXPORT_SHEETS = [

@@ -4,7 +4,8 @@
  * - buildReportDocx(assessment, read): the 自查自评报告 draft as .docx bytes.
  * - buildReportOutline(...): the same report as data (headings, paragraphs, tables, figures).
  * - exportPlan(snapshot, opts) / exportWorkbook(host, run): 导出上报.
- * - withChartData / chartDataPlan + addChartsToXlsx / addChartsInExcel: native charts.
+ * - reportCharts / withChartData: the chart data and the charts of a plan (every host draws them;
+ *   addChartsToXlsx is XlsxHost's post-processor).
  * - chooseDelivery / offerInDialog / reportSheetPlan: getting files to users.
  */
 export { buildReportDocx, writeDocx, reportPictures, type ChartPicture } from "./docx";
@@ -12,11 +13,12 @@ export { buildReportOutline, type ReportOptions } from "./sentences";
 export { outlineText, blockText, type ReportOutline, type ReportBlock } from "./outline";
 export { exportPlan, exportFileName, isoDate, EXPORT_SHEETS, type ExportOptions } from "./export";
 export { exportWorkbook, saveWithCharts, type AssessedRun } from "./workbook";
-export { reportCharts, cvChart, statusChart, type ChartData } from "./charts/data";
-export { withChartData, chartDataPlan, type ChartPlacement } from "./charts/place";
-export { addChartsToXlsx } from "./charts/xlsx";
+export { reportCharts, cvChart, statusChart, type ChartData } from "../workbook/charts/data";
+export { withChartData, withChartTable, chartLayout } from "../workbook/charts/place";
+export type { ChartSpec } from "../workbook/plan";
+export { addChartsToXlsx } from "../hosts/xlsx/charts";
 export { chartPng } from "./charts/png";
-export { exportInExcel, addChartsInExcel, chartsAfterAssessInExcel, chooseExportPath, type ExcelExportOutcome } from "./office";
+export { exportInExcel, chooseExportPath, type ExcelExportOutcome } from "./office";
 export {
   chooseDelivery,
   currentDeliveryEnv,

@@ -1,6 +1,6 @@
 /**
- * Workbook outputs of the report module over a host: the 导出上报 workbook as .xlsx bytes, and
- * native charts in an assessed .xlsx. Uses XlsxHost (exceljs), so it runs in Node and in the
+ * Workbook outputs of the report module over a host: the 导出上报 workbook as .xlsx bytes (with
+ * the native charts, drawn by XlsxHost from the plan). Uses XlsxHost (exceljs), so it runs in Node and in the
  * browser bundle alike; no Node imports.
  */
 import type { Assessment } from "../engine/types";
@@ -9,8 +9,7 @@ import { XlsxHost } from "../hosts/xlsx";
 import type { ReadResult } from "../workbook/contract";
 import type { WritePlan } from "../workbook/plan";
 import { renderAssessment } from "../workbook/render";
-import { chartDataPlan, withChartData } from "./charts/place";
-import { addChartsToXlsx } from "./charts/xlsx";
+import { withChartData } from "../workbook/charts/place";
 import { EXPORT_SHEETS, exportPlan } from "./export";
 
 export interface AssessedRun {
@@ -28,19 +27,15 @@ export interface AssessedRun {
 export async function exportWorkbook(host: WorkbookHost, run: AssessedRun): Promise<Uint8Array> {
   const snapshot = await host.read(EXPORT_SHEETS);
   const styles = run.plan ?? renderAssessment(run.assessment, run.read);
-  const { plan, placements } = withChartData(exportPlan(snapshot, { styles, read: run.read }), run.assessment);
   const out = XlsxHost.create();
-  await out.apply(plan);
-  return addChartsToXlsx(await out.save(), placements);
+  await out.apply(withChartData(exportPlan(snapshot, { styles, read: run.read }), run.assessment));
+  return out.save(); // XlsxHost draws the plan's charts
 }
 
 /**
- * An assessed XlsxHost saved with the charts: adds the chart-data table to 「差异系数」, saves,
- * and adds the native charts. For `junheng assess -o` and the web page's 下载 button.
+ * An assessed XlsxHost's bytes. The assessment's plan already carries the chart-data table and
+ * the two charts of 「差异系数」, which XlsxHost.save draws; kept for callers of the old API.
  */
-export async function saveWithCharts(host: XlsxHost, run: AssessedRun): Promise<Uint8Array> {
-  const rendered = run.plan ?? renderAssessment(run.assessment, run.read);
-  const { plan, placements } = chartDataPlan(rendered, run.assessment);
-  if (plan.sheets.length) await host.apply(plan);
-  return addChartsToXlsx(await host.save(), placements);
+export async function saveWithCharts(host: XlsxHost, _run?: AssessedRun): Promise<Uint8Array> {
+  return host.save();
 }

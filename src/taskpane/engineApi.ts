@@ -5,7 +5,6 @@
 import type { PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
 import type { WorkbookHost } from "../hosts/port";
-import type { ChartPlacement } from "../report/charts/place";
 
 /**
  * A workbook in the page (Office mode). `createWorkbook` opens bytes (base64) as a new Excel
@@ -28,8 +27,6 @@ export interface EngineApi {
   load(data: ArrayBuffer | Uint8Array): Promise<string[]>;
   create(): Promise<void>;
   assess(target: Target, settings: PaneSettings, onProgress?: (stage: Stage) => void): Promise<PaneModel>;
-  /** Office mode, after assess: writes the chart-data table to 「差异系数」; the page then adds the charts. */
-  chartData(target: Target): Promise<ChartPlacement[]>;
   template(target: Target, settings: PaneSettings): Promise<TemplateOutcome>;
   row(sheet: string, cell: string): Promise<RowPreview | null>;
   /** Web mode: the checked workbook (with charts). */

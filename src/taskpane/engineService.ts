@@ -15,8 +15,6 @@ import { resolveProfile } from "../engine";
 import type { ProfileOverride } from "../engine/types";
 import { cellText, colLetter, parseA1 } from "../workbook/text";
 import type { XlsxHost } from "../hosts/xlsx";
-import { renderAssessment } from "../workbook/render";
-import { chartDataPlan, type ChartPlacement } from "../report/charts/place";
 import { buildPaneModel, type PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
 import type { EngineApi, OfficeExport, Target } from "./engineApi";
@@ -80,15 +78,6 @@ export class EngineService implements EngineApi {
     return buildPaneModel(run.assessment, run.read);
   }
 
-  /** Office mode: the chart-data table on 「差异系数」, written through the target; the placements for the charts. */
-  async chartData(target: Target): Promise<ChartPlacement[]> {
-    const run = this.run();
-    const { plan, placements } = chartDataPlan(run.plan ?? renderAssessment(run.assessment, run.read), run.assessment);
-    if (!plan.sheets.length) return [];
-    await this.host(target).apply(plan);
-    return placements;
-  }
-
   /** 创建模板: add the template sheets that are absent; never touch existing ones. */
   async template(target: Target, settings: PaneSettings): Promise<TemplateOutcome> {
     if (target === "file" && !this.file) await this.create();
@@ -124,12 +113,10 @@ export class EngineService implements EngineApi {
     return { sheet, cell, row: pos.row + 1, fields };
   }
 
-  /** Web mode: the checked workbook's bytes, with the two native charts on 「差异系数」. */
+  /** Web mode: the checked workbook's bytes (the assessment wrote the two native charts on 「差异系数」). */
   async save(): Promise<Uint8Array> {
     if (!this.file) throw new Error(NO_FILE);
-    if (!this.last) return this.file.save();
-    const { saveWithCharts } = await import(/* webpackChunkName: "report" */ "../report");
-    return saveWithCharts(this.file, this.last);
+    return this.file.save();
   }
 
   /** 生成报告: the draft 自查自评报告 (.docx) from the last assessment, with its file name. */

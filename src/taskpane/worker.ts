@@ -36,8 +36,6 @@ async function dispatch(op: string, target: PageWorkbook | "file", args: unknown
   switch (op) {
     case "assess":
       return service.assess(target, args[0] as PaneSettings, (stage) => scope.postMessage({ kind: "progress", id, stage }));
-    case "chartData":
-      return service.chartData(target);
     case "template":
       return service.template(target, args[0] as PaneSettings);
     case "load":

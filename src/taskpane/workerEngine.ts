@@ -6,7 +6,6 @@
 import type { EngineApi, OfficeExport, PageWorkbook, Target, WorkerReply, WorkerRequest } from "./engineApi";
 import type { PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
-import type { ChartPlacement } from "../report/charts/place";
 
 interface Pending {
   resolve(v: unknown): void;
@@ -77,9 +76,6 @@ export class WorkerEngine implements EngineApi {
   }
   assess(target: Target, settings: PaneSettings, onProgress?: (stage: Stage) => void): Promise<PaneModel> {
     return this.call("assess", [settings], target, onProgress);
-  }
-  chartData(target: Target): Promise<ChartPlacement[]> {
-    return this.call("chartData", [], target);
   }
   template(target: Target, settings: PaneSettings): Promise<TemplateOutcome> {
     return this.call("template", [settings], target);

@@ -77,6 +77,53 @@ export interface SheetPlan {
   validations?: ListValidation[];
   /** Input hints on header cells (comments/notes). */
   notes?: CellNote[];
+  /**
+   * Native charts on this sheet, created after its values are written. Honoured only on
+   * "replace"-mode sheets: the sheet is created anew, so running twice recreates the charts and
+   * never duplicates them (hosts ignore charts on "update" sheets).
+   */
+  charts?: ChartSpec[];
+}
+
+/**
+ * A native column chart over a data table written on the same sheet (host-neutral: XlsxHost
+ * writes DrawingML, OfficeHost calls worksheet.charts.add). References are absolute A1 ranges
+ * without the sheet name, e.g. "$A$14:$A$21".
+ */
+export interface ChartSpec {
+  /** Chart name, unique on the sheet; also its title. */
+  name: string;
+  title: string;
+  /** Column chart: bars side by side ("clustered") or stacked ("stacked"). */
+  type: "clustered" | "stacked";
+  /** The whole data table: header row (series names) above, category labels in its first column. */
+  tableRef: string;
+  /** The category labels (first column of the table, without the header). */
+  categoriesRef: string;
+  /** Cached copy of the category labels (file formats store it beside the reference). */
+  categories: string[];
+  /** One per data column of the table, in order. */
+  series: ChartSeriesSpec[];
+  /** Number format of the values axis and cache, Excel style ("0.0000", "0"). */
+  numberFormat: string;
+  /** The chart's frame in cells: top-left cell (0-based) and size in rows and columns. */
+  anchor: Area;
+}
+
+export interface ChartSeriesSpec {
+  /** The header cell holding the series name, e.g. "$B$13". */
+  nameRef: string;
+  /** The series values, e.g. "$B$14:$B$21". */
+  valuesRef: string;
+  /** Cached copies of the name and values. */
+  name: string;
+  values: (number | null)[];
+  /** Drawn as columns, or as a line over the columns. */
+  kind: "bar" | "line";
+  /** "#RRGGBB". */
+  color: string;
+  /** Line series only: dashed. */
+  dashed?: boolean;
 }
 
 export interface WritePlan {

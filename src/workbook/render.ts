@@ -6,7 +6,8 @@
  *   running once. Shortfall input cells are highlighted (未达标 red, 基本达标 amber). Input cell
  *   values are never written.
  * - Result sheets ("replace"): 监测点指标, 差异系数, 问题清单, 评估汇总, 数据问题 ("delete" when
- *   there are no issues). See render-sheets.ts.
+ *   there are no issues). See render-sheets.ts. 差异系数 also carries the chart-data table and the
+ *   two native charts (charts/place.ts), recreated with the sheet on every run.
  */
 import { CHECK_STATUS_LABEL } from "../engine/format";
 import type { Assessment, CheckStatus, Section, UnitResult } from "../engine/types";
@@ -19,6 +20,7 @@ import { addHighlight, emptySheet, headerRun } from "./render-table";
 import { listShortfalls, shortfallPhrase, unitVerdict } from "./shortfalls";
 import type { Shortfall } from "./shortfalls";
 import { a1 } from "./text";
+import { withChartTable } from "./charts/place";
 
 /** Rows of a sheet (Excel's limit): a clear of a previous block reaches the bottom of the sheet. */
 const SHEET_ROWS = 1_048_576;
@@ -44,7 +46,7 @@ export function renderAssessment(assessment: Assessment, read: ReadResult): Writ
     sheets: [
       schoolSheet(assessment, read, shortfalls),
       unitsSheet(assessment),
-      balanceSheet(assessment, read),
+      withChartTable(balanceSheet(assessment, read), assessment),
       problemsSheet(shortfalls),
       summarySheet(assessment, read),
       issues,

@@ -4,11 +4,11 @@
  */
 import { strFromU8, unzipSync, unzlibSync } from "fflate";
 import { XlsxHost } from "../../src/hosts/xlsx";
-import { cvChart, statusChart } from "../../src/report/charts/data";
+import { cvChart, statusChart } from "../../src/workbook/charts/data";
 import { CHART_SIZE, Raster, drawChart, encodePng, niceAxis } from "../../src/report/charts/png";
 import { saveWithCharts } from "../../src/report/workbook";
-import { chartLayout } from "../../src/report/charts/place";
-import { addChartsToXlsx } from "../../src/report/charts/xlsx";
+import { chartLayout } from "../../src/workbook/charts/place";
+import { addChartsToXlsx } from "../../src/hosts/xlsx/charts";
 import * as ExcelJS from "exceljs";
 import { assessWorkbook } from "../../src/workbook/run";
 import { assessedFixture } from "./helpers";
@@ -114,7 +114,7 @@ describe("native charts in an assessed workbook", () => {
     const img = wb.addImage({ buffer: Buffer.from(encodePng(new Raster(4, 4))) as unknown as ExcelJS.Buffer, extension: "png" });
     ws.addImage(img, { tl: { col: 0, row: 1 }, ext: { width: 40, height: 40 } });
     const saved = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    const { placements } = chartLayout(run.assessment, 5);
+    const placements = chartLayout(run.assessment, 5).charts.map((chart) => ({ sheet: "差异系数", chart }));
     const files = unzipSync(addChartsToXlsx(saved, placements));
     const drawings = Object.keys(files).filter((k) => /^xl\/drawings\/drawing\d+\.xml$/.test(k));
     expect(drawings).toHaveLength(1);

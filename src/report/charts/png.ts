@@ -5,7 +5,7 @@
  * prints them as text beside the picture (FigureBlock.note), where Word renders them properly.
  */
 import { zlibSync } from "fflate";
-import type { ChartData } from "./data";
+import type { ChartData } from "../../workbook/charts/data";
 
 export class Raster {
   readonly data: Uint8Array;

@@ -5,8 +5,8 @@
  *   limit as a dashed line.
  * - "status": 达标 / 基本达标 / 未达标 unit counts per indicator and group, stacked columns.
  *
- * The same data feeds the native xlsx chart (xlsx.ts), the Office.js chart (office.ts) and the
- * PNG picture in the .docx (png.ts). Pure: no host, DOM or Node imports.
+ * The same data feeds the chart specs of the write plan (place.ts; every host draws them) and
+ * the PNG picture in the .docx (src/report/charts/png.ts). Pure: no host, DOM or Node imports.
  */
 import type { Assessment, IndicatorCode, Section } from "../../engine/types";
 import { INDICATOR_CODES, SECTION_LABEL, SECTIONS } from "../../engine/types";

@@ -1,5 +1,5 @@
 /**
- * Native Excel charts in a saved .xlsx.
+ * Native Excel charts in a saved .xlsx (XlsxHost.save draws the ChartSpecs of the plans it applied).
  *
  * exceljs 4.4 reads and writes no charts, so after a workbook is saved this post-processor opens
  * the zip (fflate: pure JS, works in Node and in the browser) and adds, per chart, the DrawingML
@@ -11,8 +11,13 @@
  * A sheet that already has a drawing (pictures) gets the chart anchors appended to it.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import type { ChartData, ChartSeries } from "./data";
-import type { ChartPlacement } from "./place";
+import type { ChartSeriesSpec, ChartSpec } from "../../workbook/plan";
+
+/** A chart of a write plan and the sheet it goes on. */
+export interface SheetChart {
+  sheet: string;
+  chart: ChartSpec;
+}
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -58,12 +63,11 @@ function richText(text: string, size: number, bold: boolean): string {
   );
 }
 
-function seriesXml(p: ChartPlacement, s: ChartSeries, index: number): string {
-  const ref = p.seriesRefs[index];
+function seriesXml(p: SheetChart, s: ChartSeriesSpec, index: number): string {
   const color = s.color.replace("#", "").toUpperCase();
-  const tx = `<c:tx><c:strRef><c:f>${xmlEscape(sheetRef(p.sheet, ref.nameRef))}</c:f>${strCache([s.name])}</c:strRef></c:tx>`;
-  const cat = `<c:cat><c:strRef><c:f>${xmlEscape(sheetRef(p.sheet, p.categoriesRef))}</c:f>${strCache(p.chart.categories)}</c:strRef></c:cat>`;
-  const val = `<c:val><c:numRef><c:f>${xmlEscape(sheetRef(p.sheet, ref.valuesRef))}</c:f>${numCache(s.values, p.chart.numberFormat)}</c:numRef></c:val>`;
+  const tx = `<c:tx><c:strRef><c:f>${xmlEscape(sheetRef(p.sheet, s.nameRef))}</c:f>${strCache([s.name])}</c:strRef></c:tx>`;
+  const cat = `<c:cat><c:strRef><c:f>${xmlEscape(sheetRef(p.sheet, p.chart.categoriesRef))}</c:f>${strCache(p.chart.categories)}</c:strRef></c:cat>`;
+  const val = `<c:val><c:numRef><c:f>${xmlEscape(sheetRef(p.sheet, s.valuesRef))}</c:f>${numCache(s.values, p.chart.numberFormat)}</c:numRef></c:val>`;
   const head = `<c:idx val="${index}"/><c:order val="${index}"/>${tx}`;
   if (s.kind === "bar") {
     return `<c:ser>${head}<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
@@ -76,15 +80,16 @@ function seriesXml(p: ChartPlacement, s: ChartSeries, index: number): string {
 }
 
 /** The c:chartSpace document of one chart. */
-export function chartXml(p: ChartPlacement): string {
-  const c: ChartData = p.chart;
+export function chartXml(p: SheetChart): string {
+  const c = p.chart;
+  const stacked = c.type === "stacked";
   const bars = c.series.map((s, i) => ({ s, i })).filter((x) => x.s.kind === "bar");
   const lines = c.series.map((s, i) => ({ s, i })).filter((x) => x.s.kind === "line");
   const axes = `<c:axId val="500100"/><c:axId val="500200"/>`;
   const barXml = bars.length
-    ? `<c:barChart><c:barDir val="col"/><c:grouping val="${c.stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>` +
+    ? `<c:barChart><c:barDir val="col"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>` +
       bars.map((b) => seriesXml(p, b.s, b.i)).join("") +
-      `<c:gapWidth val="${c.stacked ? 60 : 150}"/>${c.stacked ? `<c:overlap val="100"/>` : ""}${axes}</c:barChart>`
+      `<c:gapWidth val="${stacked ? 60 : 150}"/>${stacked ? `<c:overlap val="100"/>` : ""}${axes}</c:barChart>`
     : "";
   const lineXml = lines.length
     ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
@@ -110,13 +115,13 @@ export function chartXml(p: ChartPlacement): string {
   );
 }
 
-function anchorXml(p: ChartPlacement, shapeId: number, relId: string): string {
-  const { col, row, cols, rows } = p.anchor;
+function anchorXml(p: SheetChart, shapeId: number, relId: string): string {
+  const { col, row, cols, rows } = p.chart.anchor;
   const pos = (tag: string, c: number, r: number) =>
     `<xdr:${tag}><xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (
     `<xdr:twoCellAnchor editAs="oneCell">${pos("from", col, row)}${pos("to", col + cols, row + rows)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${shapeId}" name="${xmlEscape(p.chart.title)}"/>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${shapeId}" name="${xmlEscape(p.chart.name)}"/>` +
     `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${relId}"/>` +
     `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
@@ -212,7 +217,7 @@ function nextFreeIndex(files: Record<string, Uint8Array>, prefix: string, suffix
  * Add native charts to a saved .xlsx. Placements on a sheet that the workbook lacks are ignored.
  * Returns the new file; the input is not modified.
  */
-export function addChartsToXlsx(xlsx: Uint8Array, placements: ChartPlacement[]): Uint8Array {
+export function addChartsToXlsx(xlsx: Uint8Array, placements: SheetChart[], level: 1 | 6 = 6): Uint8Array {
   if (!placements.length) return xlsx;
   const files = unzipSync(xlsx);
   const parts = sheetParts(files);
@@ -222,7 +227,7 @@ export function addChartsToXlsx(xlsx: Uint8Array, placements: ChartPlacement[]):
       types = types.replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${ct}"/></Types>`);
     }
   };
-  const bySheet = new Map<string, ChartPlacement[]>();
+  const bySheet = new Map<string, SheetChart[]>();
   for (const p of placements) {
     if (!parts.has(p.sheet)) continue;
     bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p]);
@@ -263,5 +268,5 @@ export function addChartsToXlsx(xlsx: Uint8Array, placements: ChartPlacement[]):
     addOverride(drawingPart, CT_DRAWING);
   }
   files["[Content_Types].xml"] = strToU8(types);
-  return zipSync(files, { level: 6 });
+  return zipSync(files, { level });
 }
