@@ -171,6 +171,8 @@ export class FakeSheet {
   /** Notes (ExcelApi 1.18) and comments (1.10), by A1 address. */
   readonly notes = new Map<string, string>();
   readonly comments = new Map<string, string>();
+  /** Native charts (ExcelApi 1.1), in creation order; they go with the sheet when it is deleted. */
+  charts: FakeChartRecord[] = [];
   protected = false;
 
   constructor(name: string) {
@@ -261,8 +263,34 @@ export class FakeSheet {
       validations: this.validations.map((v) => `${areaName(v.area)}=${v.source}`).sort(),
       notes: [...this.notes.entries()].sort(),
       comments: [...this.comments.entries()].sort(),
+      charts: this.charts.map((c) => JSON.parse(JSON.stringify(c))),
     };
   }
+}
+
+/** A chart as Excel holds it: its source, its look, and one record per series. */
+export interface FakeChartRecord {
+  name: string;
+  /** Excel.ChartType, e.g. "ColumnClustered". */
+  type: string;
+  /** Source range without the sheet name, e.g. "A22:E30". */
+  source: string;
+  seriesBy: string;
+  title: string;
+  legendPosition: string;
+  /** Top-left and bottom-right cells of setPosition, or null (Excel's default place). */
+  position: { start: string; end: string | null } | null;
+  series: FakeChartSeriesRecord[];
+}
+
+export interface FakeChartSeriesRecord {
+  /** From the source's header row. */
+  name: string;
+  /** Series' own chart type once set (ExcelApi 1.7), else the chart's. */
+  chartType: string;
+  fill?: string;
+  lineColor?: string;
+  lineStyle?: string;
 }
 
 export interface SyncRecord {
@@ -712,6 +740,7 @@ export class FakeWorksheet
       | "freezePanes"
       | "notes"
       | "comments"
+      | "charts"
       | "getRange"
       | "getRangeByIndexes"
       | "getRanges"
@@ -793,6 +822,9 @@ export class FakeWorksheet
   }
   get notes(): FakeNoteCollection {
     return new FakeNoteCollection(this.context, this);
+  }
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.context, this);
   }
   get comments(): FakeCommentCollection {
     return new FakeCommentCollection(this.context, this);
@@ -1353,6 +1385,263 @@ export class FakeBorder extends FakeObject implements Shape<Excel.RangeBorder, "
       if (set.size) cell.borders = [...set].sort();
       else delete cell.borders;
     });
+  }
+}
+
+// --- Charts (ExcelApi 1.1; series chartType and line style 1.7) ---------------------------------
+
+/**
+ * worksheet.charts. `add(type, range, seriesBy)` creates the chart at sync from the range as Excel
+ * does for a table with a header row and a text first column: by "Columns" (or "Auto"), one
+ * series per column after the first, named by the header row.
+ */
+export class FakeChartCollection extends FakeObject implements Shape<Excel.ChartCollection, "add" | "getItem" | "items" | "load" | "count"> {
+  private loadedItems: FakeChart[] | null = null;
+  constructor(
+    ctx: FakeRequestContext,
+    private ws: FakeWorksheet,
+  ) {
+    super(ctx);
+    this.synced = true;
+  }
+  get items(): FakeChart[] {
+    if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "ChartCollection.items is not loaded.");
+    return this.loadedItems;
+  }
+  get count(): number {
+    return this.items.length;
+  }
+  load(props?: unknown): this {
+    const names = loadNames(props).map((n) => n.replace(/^items\//, ""));
+    const doc = this.context.doc;
+    this.context.enqueue({
+      bytes: 32,
+      run: () => {
+        requireApi(doc, "1.1", "Worksheet.charts");
+        this.loadedItems = this.ws.sheet().charts.map((rec) => {
+          const c = new FakeChart(this.context, () => rec);
+          c.bound = { ok: true, value: rec };
+          c.synced = true;
+          for (const n of names) if (n !== "name") throw new FakeOfficeError("InvalidArgument", `Chart.${n} is not modelled by the fake`);
+          c.loadedName = rec.name;
+          return c;
+        });
+      },
+      response: () => 32 * (this.loadedItems?.length ?? 0),
+    });
+    return this;
+  }
+  getItem(name: string): FakeChart {
+    return new FakeChart(this.context, () => {
+      const rec = this.ws.sheet().charts.find((c) => c.name === name);
+      if (!rec) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: chart ${name}`);
+      return rec;
+    });
+  }
+  add(type: Excel.ChartType | string, sourceData: FakeRange, seriesBy: Excel.ChartSeriesBy | string = "Auto"): FakeChart {
+    const doc = this.context.doc;
+    return new FakeChart(
+      this.context,
+      () => {
+        requireApi(doc, "1.1", "ChartCollection.add");
+        const s = this.ws.sheet();
+        assertWritable(doc, s, "add chart");
+        const t = sourceData.area();
+        if (t.sheet !== s) throw new FakeOfficeError("InvalidArgument", "the fake models charts over a range of their own sheet");
+        if (seriesBy !== "Columns" && seriesBy !== "Auto") throw new FakeOfficeError("InvalidArgument", `seriesBy ${seriesBy} is not modelled`);
+        const { row, col, rows, cols } = t.area;
+        if (rows < 2 || cols < 2) throw new FakeOfficeError("InvalidArgument", "a chart source needs a header row and a category column");
+        const series: FakeChartSeriesRecord[] = [];
+        for (let c = col + 1; c < col + cols; c++) series.push({ name: String(s.cell(row, c)?.value ?? ""), chartType: String(type) });
+        const rec: FakeChartRecord = {
+          name: `Chart ${s.charts.length + 1}`,
+          type: String(type),
+          source: areaName(t.area),
+          seriesBy: String(seriesBy),
+          title: "",
+          legendPosition: "Right",
+          position: null,
+          series,
+        };
+        s.charts.push(rec);
+        return rec;
+      },
+      jsonBytes([type, seriesBy]),
+    );
+  }
+}
+
+export class FakeChart extends FakeObject implements Shape<Excel.Chart, "name" | "title" | "legend" | "series" | "setPosition" | "delete"> {
+  /** @internal set by a collection load of items/name. */
+  loadedName: string | undefined;
+  readonly title: FakeChartTitle;
+  readonly legend: FakeChartLegend;
+  readonly series: FakeChartSeriesCollection;
+  constructor(ctx: FakeRequestContext, resolve: () => FakeChartRecord, bytes = 16) {
+    super(ctx);
+    ctx.enqueue({ bytes, run: () => void (this.bound = { ok: true, value: resolve() }) });
+    this.title = new FakeChartTitle(ctx, this);
+    this.legend = new FakeChartLegend(ctx, this);
+    this.series = new FakeChartSeriesCollection(ctx, this);
+  }
+  /** @internal */
+  rec(): FakeChartRecord {
+    return this.target<FakeChartRecord>();
+  }
+  /** @internal queue a change of the chart record. */
+  change(bytes: number, f: (r: FakeChartRecord) => void): void {
+    this.context.enqueue({ bytes, run: () => f(this.rec()) });
+  }
+  get name(): string {
+    if (this.loadedName === undefined) throw new FakeOfficeError("PropertyNotLoaded", "Chart.name is not loaded.");
+    return this.loadedName;
+  }
+  set name(v: string) {
+    this.change(jsonBytes(v), (r) => void (r.name = v));
+  }
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    const name = (x: FakeRange | string) => (typeof x === "string" ? areaName(parseFakeArea(x)) : areaName(x.area().area));
+    this.change(32, (r) => void (r.position = { start: name(startCell), end: endCell === undefined ? null : name(endCell) }));
+  }
+  delete(): void {
+    const doc = this.context.doc;
+    this.context.enqueue({
+      bytes: 16,
+      run: () => {
+        const rec = this.rec();
+        for (const s of doc.sheets) s.charts = s.charts.filter((c) => c !== rec);
+      },
+    });
+  }
+}
+
+export class FakeChartTitle extends FakeObject implements Shape<Excel.ChartTitle, "text"> {
+  constructor(
+    ctx: FakeRequestContext,
+    private chart: FakeChart,
+  ) {
+    super(ctx);
+    this.synced = true;
+  }
+  get text(): string {
+    throw new FakeOfficeError("PropertyNotLoaded", "ChartTitle.text is not loaded.");
+  }
+  set text(v: string) {
+    this.chart.change(jsonBytes(v), (r) => void (r.title = v));
+  }
+}
+
+export class FakeChartLegend extends FakeObject implements Shape<Excel.ChartLegend, "position"> {
+  constructor(
+    ctx: FakeRequestContext,
+    private chart: FakeChart,
+  ) {
+    super(ctx);
+    this.synced = true;
+  }
+  get position(): Excel.ChartLegend["position"] {
+    throw new FakeOfficeError("PropertyNotLoaded", "ChartLegend.position is not loaded.");
+  }
+  set position(v: Excel.ChartLegend["position"]) {
+    this.chart.change(16, (r) => void (r.legendPosition = String(v)));
+  }
+}
+
+export class FakeChartSeriesCollection extends FakeObject implements Shape<Excel.ChartSeriesCollection, "getItemAt"> {
+  constructor(
+    ctx: FakeRequestContext,
+    private chart: FakeChart,
+  ) {
+    super(ctx);
+    this.synced = true;
+  }
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this.context, () => {
+      const rec = this.chart.rec().series[index];
+      if (!rec) throw new FakeOfficeError("InvalidArgument", `no series at ${index}`);
+      return rec;
+    });
+  }
+}
+
+export class FakeChartSeries extends FakeObject implements Shape<Excel.ChartSeries, "chartType" | "format"> {
+  readonly format: FakeChartSeriesFormat;
+  constructor(ctx: FakeRequestContext, resolve: () => FakeChartSeriesRecord) {
+    super(ctx);
+    this.bindWhenRun(resolve);
+    this.format = new FakeChartSeriesFormat(ctx, this);
+  }
+  /** @internal queue a change of the series record, needing ExcelApi `version`. */
+  change(version: string, what: string, bytes: number, f: (r: FakeChartSeriesRecord) => void): void {
+    const doc = this.context.doc;
+    this.context.enqueue({
+      bytes,
+      run: () => {
+        requireApi(doc, version, what);
+        f(this.target<FakeChartSeriesRecord>());
+      },
+    });
+  }
+  get chartType(): Excel.ChartSeries["chartType"] {
+    throw new FakeOfficeError("PropertyNotLoaded", "ChartSeries.chartType is not loaded.");
+  }
+  set chartType(v: Excel.ChartSeries["chartType"]) {
+    this.change("1.7", "ChartSeries.chartType", 16, (r) => void (r.chartType = String(v)));
+  }
+}
+
+export class FakeChartSeriesFormat extends FakeObject implements Shape<Excel.ChartSeriesFormat, "fill" | "line"> {
+  readonly fill: FakeChartFill;
+  readonly line: FakeChartLineFormat;
+  constructor(ctx: FakeRequestContext, series: FakeChartSeries) {
+    super(ctx);
+    this.synced = true;
+    this.fill = new FakeChartFill(ctx, series);
+    this.line = new FakeChartLineFormat(ctx, series);
+  }
+}
+
+function checkColour(v: string): void {
+  if (!/^#[0-9A-Fa-f]{6}$/.test(v)) throw new FakeOfficeError("InvalidArgument", `bad colour ${v}`);
+}
+
+export class FakeChartFill extends FakeObject implements Shape<Excel.ChartFill, "setSolidColor" | "clear"> {
+  constructor(
+    ctx: FakeRequestContext,
+    private series: FakeChartSeries,
+  ) {
+    super(ctx);
+    this.synced = true;
+  }
+  setSolidColor(color: string): void {
+    checkColour(color);
+    this.series.change("1.1", "ChartFill.setSolidColor", jsonBytes(color), (r) => void (r.fill = color.toUpperCase()));
+  }
+  clear(): void {
+    this.series.change("1.1", "ChartFill.clear", 16, (r) => void delete r.fill);
+  }
+}
+
+export class FakeChartLineFormat extends FakeObject implements Shape<Excel.ChartLineFormat, "color" | "lineStyle"> {
+  constructor(
+    ctx: FakeRequestContext,
+    private series: FakeChartSeries,
+  ) {
+    super(ctx);
+    this.synced = true;
+  }
+  get color(): string {
+    throw new FakeOfficeError("PropertyNotLoaded", "ChartLineFormat.color is not loaded.");
+  }
+  set color(v: string) {
+    checkColour(v);
+    this.series.change("1.1", "ChartLineFormat.color", jsonBytes(v), (r) => void (r.lineColor = v.toUpperCase()));
+  }
+  get lineStyle(): Excel.ChartLineFormat["lineStyle"] {
+    throw new FakeOfficeError("PropertyNotLoaded", "ChartLineFormat.lineStyle is not loaded.");
+  }
+  set lineStyle(v: Excel.ChartLineFormat["lineStyle"]) {
+    this.series.change("1.7", "ChartLineFormat.lineStyle", 16, (r) => void (r.lineStyle = String(v)));
   }
 }
 

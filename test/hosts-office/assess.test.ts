@@ -31,6 +31,9 @@ test("syncs per assessment: at most 4, and the same for 100 and 5 000 schools; n
   );
   expect(a.syncs).toBeLessThanOrEqual(4);
   expect(b.syncs).toBe(a.syncs);
+  // The two native charts of 差异系数 come in those same syncs (test/hosts-office/charts.test.ts).
+  expect(small.sheet("差异系数")!.charts).toHaveLength(2);
+  expect(large.sheet("差异系数")!.charts).toHaveLength(2);
   expect(b.maxRequest).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
   // The 5 000-school plan is larger than one request may be: it had to be split.
   const total = large.syncs.reduce((n, s) => n + s.requestBytes, 0);

@@ -11,10 +11,10 @@
  * `Office.context.requirements.isSetSupported` says so, each with a fallback (see docs/addin.md).
  */
 import type { WorkbookHost, WorkbookSnapshot, SheetSnapshot } from "../port";
-import type { CellValue, WritePlan } from "../../workbook/plan";
-import { parseA1 } from "../../workbook/text";
+import type { CellValue, ChartSpec, WritePlan } from "../../workbook/plan";
+import { a1, parseA1 } from "../../workbook/text";
 import { OfficeHostError, PRECHECK, toOfficeHostError, messageForCode, officeErrorCode } from "./errors";
-import { areaAddress, batchBytes, partition, planSteps, type Capabilities, type Step, type WeightedStep } from "./schedule";
+import { areaAddress, batchBytes, chartSteps, partition, planSteps, type Capabilities, type Step, type WeightedStep } from "./schedule";
 
 export type ExcelRun = typeof Excel.run;
 
@@ -36,6 +36,8 @@ export function capabilities(supports: SupportsApi): Capabilities {
     dataValidation: supports("1.8"),
     notes: supports("1.18") ? "notes" : supports("1.10") ? "comments" : "none",
     suspendCalculation: supports("1.6"),
+    charts: supports("1.1"),
+    chartSeriesStyle: supports("1.7"),
   };
 }
 
@@ -148,6 +150,12 @@ export class OfficeHost implements WorkbookHost {
       precheck(plan, state);
       const steps = planSteps(plan, { existing: state.sheetNames }, caps);
       const batches = partition(steps);
+      // Charts go at the end of the last batch, after the values they show: no extra sync.
+      const charts = chartSteps(plan, caps);
+      if (charts.length) {
+        if (!batches.length) batches.push([]);
+        batches[batches.length - 1].push(...charts);
+      }
       const sheets = new Map<string, Excel.Worksheet>();
       const sheetProxy = (name: string): Excel.Worksheet => {
         const key = name.toLowerCase();
@@ -166,7 +174,7 @@ export class OfficeHost implements WorkbookHost {
         syncs++;
         largest = Math.max(largest, batchBytes(b));
       }
-      this.lastApply = { syncs, largestRequestBytes: largest, steps: steps.length };
+      this.lastApply = { syncs, largestRequestBytes: largest, steps: steps.length + charts.length };
     });
   }
 
@@ -350,7 +358,34 @@ function queueStep(
     case "activate":
       sheetProxy(step.sheet).activate();
       return;
+    case "chart":
+      queueChart(sheetProxy(step.sheet), step.chart, caps);
+      return;
   }
+}
+
+/**
+ * Queues one native column chart (ExcelApi 1.1) over its data table: header row = series names,
+ * first column = categories. Bars get their colour; line series (the limits) become dashed lines
+ * where ExcelApi 1.7 allows (ChartSeries.chartType, ChartLineFormat.lineStyle), else they stay
+ * columns in Excel's default colours.
+ */
+function queueChart(ws: Excel.Worksheet, c: ChartSpec, caps: Capabilities): void {
+  const chart = ws.charts.add(c.type === "stacked" ? "ColumnStacked" : "ColumnClustered", ws.getRange(c.tableRef), "Columns");
+  chart.name = c.name;
+  chart.title.text = c.title;
+  chart.legend.position = "Bottom";
+  const { row, col, rows, cols } = c.anchor;
+  chart.setPosition(a1(row, col), a1(row + rows, col + cols));
+  c.series.forEach((s, k) => {
+    const series = chart.series.getItemAt(k);
+    if (s.kind === "bar") series.format.fill.setSolidColor(s.color);
+    else if (caps.chartSeriesStyle) {
+      series.chartType = "Line";
+      series.format.line.color = s.color;
+      if (s.dashed) series.format.line.lineStyle = "Dash";
+    }
+  });
 }
 
 /** 'Sheet name' quoted for an address. */

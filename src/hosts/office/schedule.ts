@@ -9,7 +9,7 @@
  * split; splitting a plan of any size into the same number of batches keeps syncs per assessment
  * independent of the number of schools (only a plan over WRITE_SYNCS × MAX_REQUEST_BYTES adds batches).
  */
-import type { Area, CellValue, FormatRun, SheetPlan, WritePlan } from "../../workbook/plan";
+import type { Area, CellValue, ChartSpec, FormatRun, SheetPlan, WritePlan } from "../../workbook/plan";
 import { colLetter, parseA1 } from "../../workbook/text";
 
 /** Upper bound for one request: Excel on the web rejects 5 MB; keep a margin for envelope and ids. */
@@ -31,6 +31,10 @@ export interface Capabilities {
   notes: "notes" | "comments" | "none";
   /** ExcelApi 1.6: Application.suspendApiCalculationUntilNextSync. */
   suspendCalculation: boolean;
+  /** ExcelApi 1.1: Worksheet.charts (native charts). */
+  charts: boolean;
+  /** ExcelApi 1.7: ChartSeries.chartType and ChartLineFormat.lineStyle (the dashed limit lines). */
+  chartSeriesStyle: boolean;
 }
 
 export type ExcelCell = string | number | boolean;
@@ -51,6 +55,8 @@ export type Step =
   | { kind: "tab"; sheet: string; color: string }
   | { kind: "validation"; sheet: string; area: Area; list: string[] }
   | { kind: "note"; sheet: string; cell: string; text: string }
+  /** A native chart over a table already written on the sheet (replace-mode sheets only). */
+  | { kind: "chart"; sheet: string; chart: ChartSpec }
   | { kind: "activate"; sheet: string };
 
 export interface WeightedStep {
@@ -295,6 +301,21 @@ function sheetSteps(sp: SheetPlan, created: boolean, caps: Capabilities, out: We
     const groups = caps.rangeAreas ? chunkAddresses(h.cells) : chunkAddresses(cellRuns(h.cells), 64 * 1024);
     for (const g of groups) push({ kind: "fill", sheet, fill: h.fill, addresses: g }, g);
   }
+}
+
+/**
+ * The charts of the plan's "replace" sheets, one step each. OfficeHost queues them in its last
+ * write batch, after every value (no extra sync). Charts on "update" sheets are ignored: the
+ * sheet is not recreated, so a second run would add them twice (see SheetPlan.charts).
+ */
+export function chartSteps(plan: WritePlan, caps: Capabilities): WeightedStep[] {
+  if (!caps.charts) return [];
+  const out: WeightedStep[] = [];
+  for (const sp of plan.sheets) {
+    if (sp.mode !== "replace") continue;
+    for (const chart of sp.charts ?? []) out.push({ step: { kind: "chart", sheet: sp.name, chart }, bytes: estimateBytes(chart) });
+  }
+  return out;
 }
 
 /** What a format run sends: its number format goes as a full 2-D array, the rest is small. */
