@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { buildWorkbook, fromBytes, makeSchools, toBytes } from "../workbook-render/fixtures";
 
 const root = path.resolve(__dirname, "../..");
@@ -88,6 +89,37 @@ test("assess -o --json writes the result workbook and the JSON contract; the inp
   expect(again.code).toBe(0);
   expect(JSON.parse(again.out)).toEqual(json);
   expect(again.err).toMatch(/总体结论：/);
+});
+
+/** The chart parts of a saved .xlsx that the 差异系数 sheet's drawing references. */
+function balanceCharts(file: string): { charts: string[]; referenced: string[] } {
+  const files = unzipSync(fs.readFileSync(file));
+  const text = (p: string) => strFromU8(files[p]);
+  const charts = Object.keys(files).filter((k) => /^xl\/charts\/chart\d+\.xml$/.test(k)).sort();
+  // workbook.xml: sheet name → r:id; its rels: r:id → worksheet part; the sheet's rels → drawing; the drawing's rels → charts.
+  const rid = new RegExp(`<sheet [^>]*name="差异系数"[^>]*r:id="([^"]+)"`).exec(text("xl/workbook.xml"))![1];
+  const target = (rels: string, id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!.slice(1).find(Boolean)!;
+  const sheetPart = "xl/" + target(text("xl/_rels/workbook.xml.rels"), rid).replace(/^\/?xl\//, "");
+  const sheetRels = text(sheetPart.replace("worksheets/", "worksheets/_rels/") + ".rels");
+  const drawingId = /<drawing r:id="([^"]+)"/.exec(text(sheetPart))![1];
+  const drawingPart = "xl/drawings/" + target(sheetRels, drawingId).split("/").pop();
+  const drawingRels = text(drawingPart.replace("drawings/", "drawings/_rels/") + ".rels");
+  const referenced = [...drawingRels.matchAll(/Target="\.\.\/charts\/(chart\d+\.xml)"/g)].map((m) => `xl/charts/${m[1]}`).sort();
+  return { charts, referenced };
+}
+
+test("assess -o writes the two native charts on 差异系数; assessing the result again keeps two", () => {
+  expect(junheng("assess", "county.xlsx", "-o", "charted.xlsx").code).toBe(0);
+  const first = balanceCharts(path.join(dir, "charted.xlsx"));
+  expect(first.charts).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
+  expect(first.referenced).toEqual(first.charts);
+  const cv = strFromU8(unzipSync(fs.readFileSync(path.join(dir, "charted.xlsx")))["xl/charts/chart1.xml"]);
+  expect(cv).toContain("校际差异系数与限值");
+  expect(cv).toMatch(/<c:f>'差异系数'!\$A\$\d+:\$A\$\d+<\/c:f>/);
+  expect(junheng("assess", "charted.xlsx", "-o", "charted2.xlsx").code).toBe(0);
+  const second = balanceCharts(path.join(dir, "charted2.xlsx"));
+  expect(second.charts).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
+  expect(second.referenced).toEqual(second.charts);
 });
 
 test("options: --cv-rule composite and --profile reach the assessment; bad values exit 1", () => {
