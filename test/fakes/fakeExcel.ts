@@ -2,7 +2,8 @@
  * An in-memory fake of Excel for Office.js code: just enough of the object model for
  * src/hosts/office, with Excel's batching semantics kept honest:
  *
- * - Every write and load is queued and happens at `context.sync()`, in order.
+ * - Every write and load is queued and happens at `context.sync()`, in order; `sync()` first
+ *   yields a macrotask, as the real round trip to Excel does.
  * - Reading a property before it was loaded and synced throws `PropertyNotLoaded`.
  * - `getItem` of a missing sheet fails the sync with `ItemNotFound`; `*OrNullObject` gives
  *   `isNullObject` (null objects propagate through chained `*OrNullObject` calls).
@@ -481,8 +482,13 @@ export class FakeRequestContext {
     this.pending.push(o);
   }
 
+  /**
+   * Runs the queued operations. Like Excel's sync, a round trip to another process: it yields a
+   * macrotask (setTimeout 0) first, so the page's event loop runs between syncs as it does with
+   * real Excel (a microtask would run every batch of an assessment as one main-thread task).
+   */
   async sync(): Promise<void> {
-    await Promise.resolve();
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     const doc = this.doc;
     const ops = this.queue;
     this.queue = [];

@@ -14,7 +14,7 @@ import type { WorkbookHost, WorkbookSnapshot, SheetSnapshot } from "../port";
 import type { CellValue, ChartSpec, WritePlan } from "../../workbook/plan";
 import { a1, parseA1 } from "../../workbook/text";
 import { OfficeHostError, PRECHECK, toOfficeHostError, messageForCode, officeErrorCode } from "./errors";
-import { areaAddress, batchBytes, chartSteps, partition, planSteps, type Capabilities, type Step, type WeightedStep } from "./schedule";
+import { areaAddress, batchBytes, chartSteps, partition, planStepsYielding, type Capabilities, type Step, type WeightedStep } from "./schedule";
 
 export type ExcelRun = typeof Excel.run;
 
@@ -148,7 +148,9 @@ export class OfficeHost implements WorkbookHost {
         state = probe();
       }
       precheck(plan, state);
-      const steps = planSteps(plan, { existing: state.sheetNames }, caps);
+      // Building the request yields to the event loop after each sheet (no sync): 5 000 schools'
+      // value conversion and sizing would otherwise be one long task on the pane's main thread.
+      const steps = await planStepsYielding(plan, { existing: state.sheetNames }, caps, pause);
       const batches = partition(steps);
       // Charts go at the end of the last batch, after the values they show: no extra sync.
       const charts = chartSteps(plan, caps);
@@ -167,7 +169,8 @@ export class OfficeHost implements WorkbookHost {
         return ws;
       };
       let largest = 0;
-      for (const b of batches) {
+      for (const [i, b] of batches.entries()) {
+        if (i > 0) await pause(); // let the page breathe between the sync's answer and the next batch
         if (caps.suspendCalculation) ctx.application.suspendApiCalculationUntilNextSync();
         for (const { step } of b) queueStep(ctx, step, caps, sheetProxy, sheets);
         await ctx.sync();
@@ -187,6 +190,11 @@ export class OfficeHost implements WorkbookHost {
       await ctx.sync();
     });
   }
+}
+
+/** Yields a macrotask: lets the page paint and handle input while a large request is built. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Cells per sync when a whole read is over Excel on the web's 5 MB response limit (≈ 30 bytes a cell). */

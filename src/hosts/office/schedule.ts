@@ -250,6 +250,27 @@ export interface SheetState {
 /** Every step of the plan, in the order Excel must run them. */
 export function planSteps(plan: WritePlan, state: SheetState, caps: Capabilities): WeightedStep[] {
   const out: WeightedStep[] = [];
+  for (const part of stepsBySheet(plan, state, caps)) for (const s of part) out.push(s);
+  return out;
+}
+
+/**
+ * planSteps with a pause (e.g. a macrotask) after each sheet's steps, so that building a large
+ * request (5 000 schools: about 100 ms of value conversion and sizing) is not one long main-thread
+ * task. Same steps as planSteps; no sync involved.
+ */
+export async function planStepsYielding(plan: WritePlan, state: SheetState, caps: Capabilities, pause: () => Promise<void>): Promise<WeightedStep[]> {
+  const out: WeightedStep[] = [];
+  for (const part of stepsBySheet(plan, state, caps)) {
+    for (const s of part) out.push(s);
+    await pause();
+  }
+  return out;
+}
+
+/** The plan's steps, one array per sheet (then the activation), in order. */
+function* stepsBySheet(plan: WritePlan, state: SheetState, caps: Capabilities): Generator<WeightedStep[]> {
+  let out: WeightedStep[] = [];
   const push = (step: Step, payload: unknown = null) => out.push({ step, bytes: estimateBytes(payload) });
   const present = [...state.existing]; // tab order as the steps leave it
   const indexOf = (name: string) => present.findIndex((n) => n.toLowerCase() === name.toLowerCase());
@@ -275,9 +296,11 @@ export function planSteps(plan: WritePlan, state: SheetState, caps: Capabilities
       created = true;
     }
     sheetSteps(sp, created, caps, out, push);
+    yield out;
+    out = [];
   }
   if (plan.activate) push({ kind: "activate", sheet: plan.activate });
-  return out;
+  yield out;
 }
 
 function sheetSteps(sp: SheetPlan, created: boolean, caps: Capabilities, out: WeightedStep[], push: (s: Step, p?: unknown) => void): void {
