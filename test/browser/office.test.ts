@@ -81,6 +81,12 @@ test("Office mode: the sample in the fake Excel, 评估 writes results and the p
     for (let c = 0; c < before[r].length; c++) if (before[r][c] !== "") expect([r, c, schoolGrid[r][c]]).toEqual([r, c, before[r][c]]);
   const summary = await fake<Grid>(page, `return doc.sheet("${SHEETS.summary}").grid();`);
   expect(summary.flat().join("|")).toContain("71.2%"); // 214: 2452 / 3445 (seed report, indicators.md §7)
+  // 评估 drew the two native charts on 差异系数 (part of the write plan, same syncs).
+  const charts = await fake<{ name: string; type: string }[]>(page, `return doc.sheet("${SHEETS.balance}").charts;`);
+  expect(charts.map((c) => [c.name, c.type])).toEqual([
+    ["校际差异系数与限值", "ColumnClustered"],
+    ["各指标达标情况（监测点数）", "ColumnStacked"],
+  ]);
   await page.screenshot({ path: screenshotPath("office-overview.png"), fullPage: false });
 
   // A shortfall selects its input cell in Excel.

@@ -6,6 +6,8 @@
  * number of schools — 4 in all. Writes are whole 2-D blocks cut by rows so no request exceeds
  * 4 MB; formats are whole areas; scattered highlights are RangeAreas (ExcelApi 1.9) or, on
  * ExcelApi 1.7, one Range per contiguous run queued in the same batch. Never a sync per cell.
+ * The plan's native charts (SheetPlan.charts, "replace" sheets only) are queued at the end of the
+ * last write batch, after the values they show: no extra sync.
  *
  * Requirement sets: ExcelApi 1.7 is the minimum (manifest). Newer APIs are used only when
  * `Office.context.requirements.isSetSupported` says so, each with a fallback (see docs/addin.md).
