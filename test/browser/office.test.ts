@@ -47,7 +47,7 @@ async function openPane(input: FakeInput): Promise<Page> {
   await page.addInitScript((x) => {
     (window as unknown as { __FAKE_INPUT__: unknown }).__FAKE_INPUT__ = x;
   }, input);
-  await page.goto(`${env.url}taskpane.html`);
+  await page.goto(`${env.url}taskpane.html?office=1`);
   await page.locator('main[data-mode="office"]').waitFor({ timeout: 30_000 });
   return page;
 }

@@ -113,7 +113,7 @@ test("the offline checker passes this manifest and catches broken ones", () => {
   expect(tools.checkManifest(xml, { root })).toEqual([]);
   const broken: [string, string, RegExp][] = [
     ["not well-formed", xml.replace("</Hosts>", "</Host>"), /well-formed/],
-    ["http URL", xml.replace("https://localhost:3000/taskpane.html\"/>\n  </DefaultSettings>", "http://localhost:3000/taskpane.html\"/>\n  </DefaultSettings>"), /not https/],
+    ["http URL", xml.replace("https://localhost:3000/taskpane.html?office=1\"/>\n  </DefaultSettings>", "http://localhost:3000/taskpane.html?office=1\"/>\n  </DefaultSettings>"), /not https/],
     ["bad GUID", xml.replace(/<Id>[^<]+<\/Id>/, "<Id>not-a-guid</Id>"), /GUID/],
     ["unresolved resid", xml.replace('resid="Pane.Tooltip"', 'resid="Pane.Missing"'), /does not resolve/],
     ["order", xml.replace(/(<Version>[^<]+<\/Version>)\s*(<ProviderName>[^<]+<\/ProviderName>)/, "$2$1"), /out of schema order/],
