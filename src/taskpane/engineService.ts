@@ -9,10 +9,9 @@
  */
 import type { WorkbookHost } from "../hosts/port";
 import { SHEETS } from "../workbook/contract";
-import { assessWorkbook, baseProfile, type AssessRun } from "../workbook/run";
+import { assessWorkbook, baseProfile, effectiveOverride, type AssessRun } from "../workbook/run";
 import { templatePlan } from "../workbook/template";
 import { resolveProfile } from "../engine";
-import type { ProfileOverride } from "../engine/types";
 import { cellText, colLetter, parseA1 } from "../workbook/text";
 import type { XlsxHost } from "../hosts/xlsx";
 import { buildPaneModel, type PaneModel } from "./model";
@@ -83,10 +82,7 @@ export class EngineService implements EngineApi {
     if (target === "file" && !this.file) await this.create();
     const host = this.host(target);
     const existing = (await host.read([])).sheetNames;
-    const override: ProfileOverride = {};
-    if (settings.cvRule) override.cvRule = settings.cvRule;
-    if (settings.splitFacilities !== undefined) override.splitFacilities = settings.splitFacilities;
-    const plan = templatePlan(resolveProfile(baseProfile(settings.profileId), override), existing);
+    const plan = templatePlan(resolveProfile(baseProfile(settings.profileId), effectiveOverride({}, settings)), existing);
     if (plan.sheets.length) await host.apply(plan);
     const added = plan.sheets.filter((s) => s.mode !== "delete").map((s) => s.name);
     const kept = TEMPLATE_SHEETS.filter((n) => existing.some((e) => e.toLowerCase() === n.toLowerCase()));

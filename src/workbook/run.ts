@@ -44,11 +44,12 @@ export function baseProfile(profileId?: string): RuleProfile {
 }
 
 /**
- * The override in force: the workbook's 「评估标准」 sheet, then the caller's cvRule and
- * splitFacilities (the command line's --cv-rule / --no-split win over the sheet).
+ * The override in force: `sheet` (the workbook's 「评估标准」 sheet, or nothing), then the caller's
+ * cvRule and splitFacilities (the command line's --cv-rule / --no-split and the pane's settings win
+ * over the sheet).
  */
-export function effectiveOverride(read: ReadResult, opts: AssessOptions): ProfileOverride {
-  const override: ProfileOverride = { ...read.profileOverride };
+export function effectiveOverride(sheet: ProfileOverride, opts: Pick<AssessOptions, "cvRule" | "splitFacilities">): ProfileOverride {
+  const override: ProfileOverride = { ...sheet };
   if (opts.cvRule) override.cvRule = opts.cvRule;
   if (opts.splitFacilities !== undefined) override.splitFacilities = opts.splitFacilities;
   return override;
@@ -64,7 +65,7 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
   const snapshot = await host.read(INPUT_SHEETS);
   const read = readWorkbook(snapshot);
   opts.onProgress?.("compute");
-  const assessment = assess(read.dataset, effectiveOverride(read, opts), base);
+  const assessment = assess(read.dataset, effectiveOverride(read.profileOverride, opts), base);
   const plan = renderAssessment(assessment, read);
   opts.onProgress?.("write");
   await host.apply(plan);
