@@ -220,6 +220,9 @@ test("web mode: 5 000 schools — time from file chosen to results, no long task
     JSON.stringify({ loadedMs: loaded, assessMs, totalMs: total, longTasks: tasks }, null, 2),
   );
   expect(await page.getByTestId("verdict").textContent()).toContain("学校 5000 所");
-  expect(longest).toBeLessThan(200);
+  // The assertion is "the page does not freeze", not a speed target (figures come from the log above and
+  // the bench): reading and writing 5 000 schools with exceljs on the main thread blocks it for well over a
+  // second, while the worker design measures 70–130 ms here. 500 ms leaves room for a slow CI machine.
+  expect(longest).toBeLessThan(500);
   await page.close();
 }, 400_000);

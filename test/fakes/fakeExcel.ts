@@ -1812,8 +1812,13 @@ export class FakeSettings {
 /** A dialog opened with Office.context.ui.displayDialogAsync. */
 export interface FakeDialog {
   url: string;
+  /** True once displayDialogAsync's callback has handed the Dialog to the caller (asynchronously, as in Office). */
+  opened: boolean;
   closed: boolean;
-  /** What the dialog page would do with Office.context.ui.messageParent(message). */
+  /**
+   * What the dialog page would do with Office.context.ui.messageParent(message). Throws before the
+   * caller received the Dialog: a message sent then would reach no handler and be lost.
+   */
   messageParent(message: string): void;
 }
 
@@ -1833,8 +1838,10 @@ function createFakeOffice(doc: FakeWorkbook, actions: Map<string, (event: unknow
       const handlers = new Map<string, ((arg: unknown) => void)[]>();
       const dialog: FakeDialog = {
         url,
+        opened: false,
         closed: false,
         messageParent(message: string) {
+          if (!dialog.opened) throw new Error("FakeDialog: messageParent before the dialog was handed to the caller; wait for `opened`");
           for (const h of handlers.get(EventType.DialogMessageReceived) ?? []) h({ message });
         },
       };
@@ -1847,7 +1854,10 @@ function createFakeOffice(doc: FakeWorkbook, actions: Map<string, (event: unknow
           dialog.closed = true;
         },
       };
-      setTimeout(() => cb?.({ status: "succeeded", value }), 0);
+      setTimeout(() => {
+        dialog.opened = true;
+        cb?.({ status: "succeeded", value });
+      }, 0);
     },
     messageParent(): void {
       throw new FakeOfficeError("InvalidOperation", "messageParent is only available inside a dialog");

@@ -76,7 +76,7 @@ test("评估 from the ribbon: results written in ≤ 4 syncs, event completed on
 test("评估 on a workbook without 学校数据: the reason in a dialog, completed after 关闭", async () => {
   const page = await openCommands({ Sheet1: [["随便写的表格"]] });
   await press(page);
-  await page.waitForFunction(() => (window as unknown as { __fakeOffice: { dialogs: unknown[] } }).__fakeOffice.dialogs.length === 1);
+  await page.waitForFunction(() => (window as unknown as { __fakeOffice: { dialogs: { opened: boolean }[] } }).__fakeOffice.dialogs[0]?.opened === true);
   const url = await page.evaluate(() => (window as unknown as { __fakeOffice: { dialogs: { url: string }[] } }).__fakeOffice.dialogs[0].url);
   expect(new URL(url).searchParams.get("message")).toMatch(/^评估未完成：.*学校数据/);
   expect(await page.evaluate(() => (window as unknown as { __completed: number }).__completed)).toBe(0);

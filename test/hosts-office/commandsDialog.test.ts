@@ -16,7 +16,8 @@ test("failure message in a dialog; completed after 关闭", async () => {
   });
   const event = { completed: jest.fn() };
   const done = office.actions.get("runAssessment")!(event) as Promise<unknown>;
-  await new Promise((r) => setTimeout(r, 20));
+  // Wait (by condition, not by a fixed delay) until the command holds the opened Dialog.
+  while (!office.dialogs[0]?.opened) await new Promise((r) => setTimeout(r, 5));
   expect(office.dialogs).toHaveLength(1);
   const url = new URL(office.dialogs[0].url);
   expect(url.searchParams.get("message")).toMatch(/^评估未完成：.*学校数据/);
@@ -35,7 +36,8 @@ test("opened with ?message=, the page shows the message and a 关闭 button", as
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require("../../src/commands/commands");
   });
-  await new Promise((r) => setTimeout(r, 10));
+  // Office.onReady resolves asynchronously; wait for the page by condition, not by a fixed delay.
+  while (!document.querySelector("button")) await new Promise((r) => setTimeout(r, 5));
   expect(document.body.textContent).toContain("评估未完成：测试");
   expect(document.querySelector("button")?.textContent).toBe("关闭");
 });
