@@ -3,9 +3,9 @@
  */
 import { cvFailureText, GroupAccumulator } from "./balance";
 import { schoolChecks } from "./checks";
-import { countyItems, nameList } from "./county";
+import { countyItems, nameList, SchoolTotals } from "./county";
 import { NATIONAL_2017, SCHOOL_FIELD_LABEL, resolveProfile } from "./profiles";
-import { schoolUnits } from "./units";
+import { addSchoolUnits, indicatorTable, sectionsOf } from "./units";
 import { INDICATOR_CODES, SECTION_LABEL, SECTIONS } from "./types";
 import type {
   Assessment,
@@ -16,6 +16,7 @@ import type {
   GroupBalance,
   GroupCounts,
   IndicatorCode,
+  IndicatorTable,
   OverallVerdict,
   ProfileOverride,
   RuleProfile,
@@ -47,42 +48,64 @@ const RESOURCE_FIELDS: Record<IndicatorCode, SchoolField[]> = {
   "107": ["multimediaRooms"],
 };
 
-const emptyCounts = (): StatusCounts => ({ met: 0, basic: 0, unmet: 0, error: 0, skipped: 0, total: 0 });
+/** Module constants read once (an imported binding can cost a getter call per read in CommonJS builds). */
+const CODES = INDICATOR_CODES;
 
-function emptyGroupCounts(section: Section): GroupCounts {
-  const indicators = {} as Record<IndicatorCode, StatusCounts>;
-  for (const c of INDICATOR_CODES) indicators[c] = emptyCounts();
-  return { section, units: 0, passing: 0, indicators, checks: { "203": emptyCounts(), "204": emptyCounts(), "205": emptyCounts() } };
-}
+/** Index of a check status in a counter row: met, basic, unmet, error, skipped. */
+const CHECK_INDEX: Record<CheckStatus, number> = { met: 0, basic: 1, unmet: 2, error: 3, skipped: 4 };
+const CHECK_CODES = ["203", "204", "205"] as const;
+/** School names a verdict sentence shows before "等N所" (nameList's default). */
+const NAMES_SHOWN = 5;
 
-/** Count one included unit: its indicator statuses and its school's 203/204/205 (205 for its section). */
-function countUnit(g: GroupCounts, u: UnitResult, sc: SchoolChecks): void {
-  g.units++;
-  if (u.pass) g.passing++;
-  for (const c of INDICATOR_CODES) tally(g.indicators[c], u.indicators[c].status);
-  tally(g.checks["203"], sc.rooms.status);
-  tally(g.checks["204"], sc.scale.status);
-  tally(g.checks["205"], sc.classSize[u.section]?.status ?? "skipped");
-}
+/**
+ * Status counts of one group, kept as integers while the units stream past (row r = indicator k
+ * for k < 7, then 203, 204, 205; columns as CHECK_INDEX), turned into GroupCounts at the end.
+ */
+class GroupCounter {
+  units = 0;
+  passing = 0;
+  /** Included units that do not pass, without / with a data error: how many, and the first names. */
+  readonly failing = { count: 0, names: [] as string[] };
+  readonly errors = { count: 0, names: [] as string[] };
+  readonly n = new Int32Array((CODES.length + CHECK_CODES.length) * 5);
 
-function tally(c: StatusCounts, status: CheckStatus): void {
-  switch (status) {
-    case "met":
-      c.met++;
-      break;
-    case "basic":
-      c.basic++;
-      break;
-    case "unmet":
-      c.unmet++;
-      break;
-    case "error":
-      c.error++;
-      break;
-    default:
-      c.skipped = (c.skipped ?? 0) + 1;
+  constructor(readonly section: Section) {}
+
+  /** Count one included unit: its indicator statuses and its school's 203/204/205 (205 for its section). */
+  add(u: UnitResult, sc: SchoolChecks, table: IndicatorTable): void {
+    this.units++;
+    if (u.pass) this.passing++;
+    else {
+      const list = u.errorCount > 0 ? this.errors : this.failing;
+      if (list.count++ < NAMES_SHOWN) list.names.push(u.school);
+    }
+    const n = this.n;
+    const width = CODES.length;
+    const base = u.row * width;
+    // Table status codes 0–3 are the first four columns of CHECK_INDEX.
+    for (let k = 0; k < width; k++) n[k * 5 + table.status[base + k]]++;
+    n[width * 5 + CHECK_INDEX[sc.rooms.status]]++;
+    n[(width + 1) * 5 + CHECK_INDEX[sc.scale.status]]++;
+    n[(width + 2) * 5 + CHECK_INDEX[sc.classSize[u.section]?.status ?? "skipped"]]++;
   }
-  c.total++;
+
+  finish(): GroupCounts {
+    const row = (r: number): StatusCounts => {
+      const o = r * 5;
+      const c = this.n;
+      return { met: c[o], basic: c[o + 1], unmet: c[o + 2], error: c[o + 3], skipped: c[o + 4], total: c[o] + c[o + 1] + c[o + 2] + c[o + 3] + c[o + 4] };
+    };
+    const indicators = {} as Record<IndicatorCode, StatusCounts>;
+    CODES.forEach((c, k) => (indicators[c] = row(k)));
+    const w = CODES.length;
+    return {
+      section: this.section,
+      units: this.units,
+      passing: this.passing,
+      indicators,
+      checks: { "203": row(w), "204": row(w + 1), "205": row(w + 2) },
+    };
+  }
 }
 
 /**
@@ -94,20 +117,26 @@ export function assess(dataset: CountyDataset, override?: ProfileOverride, base:
   const absent: ReadonlySet<SchoolField> = new Set(dataset.absentFields ?? []);
   const schools = dataset.schools;
 
+  let rows = 0;
+  for (const school of schools) rows += sectionsOf(school).length;
+  const table = indicatorTable(rows);
+  // Filled by push: `new Array(n)` of 100 000+ slots would start as a slow dictionary in V8.
   const units: UnitResult[] = [];
   const exclusions: Exclusion[] = [];
-  const checks: SchoolChecks[] = new Array(schools.length);
-  const groups = { primary: new GroupAccumulator("primary"), junior: new GroupAccumulator("junior") };
-  const counts = { primary: emptyGroupCounts("primary"), junior: emptyGroupCounts("junior") };
+  const checks: SchoolChecks[] = [];
+  const groups = { primary: new GroupAccumulator("primary", table), junior: new GroupAccumulator("junior", table) };
+  const counters = { primary: new GroupCounter("primary"), junior: new GroupCounter("junior") };
+  const totals = new SchoolTotals(profile);
   const schoolSections: Section[] = [];
   for (let i = 0; i < schools.length; i++) {
     const school = schools[i];
     // 资源配置 units of the school.
-    const own = schoolUnits(school, i, profile, absent);
+    const first = units.length;
+    const end = first + addSchoolUnits(units, school, i, profile, absent, table);
     schoolSections.length = 0;
     let firstReason = "";
-    for (const u of own) {
-      units.push(u);
+    for (let r = first; r < end; r++) {
+      const u = units[r];
       if (u.included) schoolSections.push(u.section);
       else {
         exclusions.push({ school: school.name, section: u.section, reason: u.excludedReason! });
@@ -115,14 +144,17 @@ export function assess(dataset: CountyDataset, override?: ProfileOverride, base:
       }
     }
     // Per-school checks, then the group figures while the school's results are at hand.
-    const sc = schoolChecks(school, i, schoolSections, `未参评（${firstReason}）`, profile, absent);
-    checks[i] = sc;
-    for (const u of own) {
+    const sc = schoolChecks(school, i, schoolSections, firstReason, profile, absent);
+    checks.push(sc);
+    totals.add(school, sc);
+    for (let r = first; r < end; r++) {
+      const u = units[r];
       if (!u.included) continue;
       groups[u.section].add(u);
-      countUnit(counts[u.section], u, sc);
+      counters[u.section].add(u, sc, table);
     }
   }
+  const counts = { primary: counters.primary.finish(), junior: counters.junior.finish() };
   const balance = { primary: groups.primary.finish(profile), junior: groups.junior.finish(profile) };
 
   const skipped: SkippedCheck[] = [];
@@ -137,8 +169,8 @@ export function assess(dataset: CountyDataset, override?: ProfileOverride, base:
     }
   }
 
-  const items = countyItems({ profile, county: dataset.county, schools, checks, counts, balance, absent });
-  const verdict = overallVerdict(units, balance, items);
+  const items = countyItems({ profile, county: dataset.county, totals, counts, balance, absent });
+  const verdict = overallVerdict(counters, balance, items);
 
   return {
     profileId: profile.id,
@@ -146,6 +178,7 @@ export function assess(dataset: CountyDataset, override?: ProfileOverride, base:
     cvRule: profile.cvRule,
     splitFacilities: profile.splitFacilities,
     units,
+    indicators: table,
     exclusions,
     balance,
     schools: checks,
@@ -161,21 +194,16 @@ function missingText(fields: SchoolField[]): string {
 }
 
 /** What blocks recognition (and what keeps it open), in report order. */
-function overallVerdict(units: readonly UnitResult[], balance: Record<Section, GroupBalance>, items: CountyItemResult[]): OverallVerdict {
+function overallVerdict(counters: Record<Section, GroupCounter>, balance: Record<Section, GroupBalance>, items: CountyItemResult[]): OverallVerdict {
   const blockers: string[] = [];
   const pending: string[] = [];
   for (const s of SECTIONS) {
     const label = SECTION_LABEL[s];
-    const failing: string[] = [];
-    const errors: string[] = [];
-    for (const u of units) {
-      if (!u.included || u.section !== s || u.pass) continue;
-      (u.errorCount > 0 ? errors : failing).push(u.school);
+    const { failing, errors } = counters[s];
+    if (failing.count > 0) {
+      blockers.push(`资源配置：${label}有${failing.count}个监测点未达到“至少6项指标达标、余项不低于85%”的要求（${nameList(failing.names, NAMES_SHOWN, failing.count)}）`);
     }
-    if (failing.length > 0) {
-      blockers.push(`资源配置：${label}有${failing.length}个监测点未达到“至少6项指标达标、余项不低于85%”的要求（${nameList(failing)}）`);
-    }
-    if (errors.length > 0) pending.push(`资源配置：${label}有${errors.length}个监测点数据有误，待更正（${nameList(errors)}）`);
+    if (errors.count > 0) pending.push(`资源配置：${label}有${errors.count}个监测点数据有误，待更正（${nameList(errors.names, NAMES_SHOWN, errors.count)}）`);
   }
   for (const s of SECTIONS) for (const t of cvFailureText(balance[s])) blockers.push(`差异系数：${t}`);
   for (const it of items) {

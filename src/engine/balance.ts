@@ -2,50 +2,64 @@
  * 差异系数 per group (indicators.md §3): student-weighted population CV of each indicator over the
  * group's included units, 综合 = mean of the seven, verdict under `each` and `composite`.
  */
-import { compositeCv, weightedCv, withinLimit } from "./math";
+import { compositeCv, WeightedMoments, withinLimit } from "./math";
+import type { WeightedStats } from "./math";
 import { cv as cvText } from "./format";
 import { INDICATOR_CODES, SECTION_LABEL } from "./types";
-import type { CvStat, GroupBalance, IndicatorCode, RuleProfile, Section, UnitResult } from "./types";
+import type { CvStat, GroupBalance, IndicatorCode, IndicatorTable, RuleProfile, Section, UnitResult } from "./types";
+
+/** The seven codes, read once (an imported binding can cost a getter call per read in CommonJS builds). */
+const CODES = INDICATOR_CODES;
 
 /**
- * Collects a group's CV inputs unit by unit, while each unit is still fresh in memory (reading
- * 100 000 units back afterwards costs more than computing them), then computes the balance.
+ * Collects a group's CV inputs unit by unit while each unit's row of the indicator table is still
+ * fresh in memory (re-reading 100 000 units afterwards costs more than the arithmetic), then
+ * computes the balance. Each indicator's weighted moments are accumulated in one stable pass.
  */
 export class GroupAccumulator {
-  /** Per indicator: values and weights (students) of the units without an error there. */
-  private readonly values: number[][] = INDICATOR_CODES.map(() => []);
-  private readonly weights: number[][] = INDICATOR_CODES.map(() => []);
+  private readonly moments = CODES.map(() => new WeightedMoments());
   private units = 0;
   private errorFree = 0;
-  private students = 0;
+  private errorFreeStudents = 0;
 
-  constructor(readonly section: Section) {}
+  constructor(
+    readonly section: Section,
+    private readonly table: IndicatorTable,
+  ) {}
 
   /** Add one included unit of this group. */
   add(u: UnitResult): void {
     this.units++;
+    const w = u.students;
     if (u.errorCount === 0) {
       this.errorFree++;
-      this.students += u.students;
+      this.errorFreeStudents += w;
     }
-    const ind = u.indicators;
-    for (let k = 0; k < INDICATOR_CODES.length; k++) {
-      const v = ind[INDICATOR_CODES[k]].value;
-      if (v === null) continue;
-      this.values[k].push(v);
-      this.weights[k].push(u.students);
+    const column = this.table.value;
+    const width = CODES.length;
+    const base = u.row * width;
+    for (let k = 0; k < width; k++) {
+      const v = column[base + k];
+      if (v === v) this.moments[k].add(v, w); // NaN: data error at this unit, left out
     }
   }
 
   /** Mean, SD, CV and verdict of the group. */
   finish(profile: RuleProfile): GroupBalance {
-    return balanceOf(this.section, this.units, this.errorFree, this.students, this.values, this.weights, profile);
+    const inputs = this.moments.map((m) => ({ used: m.count, stats: m.count > 0 ? m.stats() : null }));
+    return balanceOf(this.section, this.units, this.errorFree, this.errorFreeStudents, inputs, profile);
   }
 }
 
-/** Mean, SD, CV and verdict of one group. `units` are the group's included units. */
-export function groupBalance(section: Section, units: readonly UnitResult[], profile: RuleProfile): GroupBalance {
-  const acc = new GroupAccumulator(section);
+/** One indicator's CV input: how many units entered it and their weighted statistics. */
+interface IndicatorInput {
+  used: number;
+  stats: WeightedStats | null;
+}
+
+/** Mean, SD, CV and verdict of one group. `units` are the group's included units, their values in `table`. */
+export function groupBalance(section: Section, units: readonly UnitResult[], table: IndicatorTable, profile: RuleProfile): GroupBalance {
+  const acc = new GroupAccumulator(section, table);
   for (const u of units) acc.add(u);
   return acc.finish(profile);
 }
@@ -55,20 +69,18 @@ function balanceOf(
   n: number,
   unitCount: number,
   students: number,
-  values: number[][],
-  weights: number[][],
+  inputs: IndicatorInput[],
   profile: RuleProfile,
 ): GroupBalance {
   const limit = profile.cvLimit[section];
-  const used = values.map((v) => v.length);
   const indicators = {} as Record<IndicatorCode, CvStat>;
   const failing: IndicatorCode[] = [];
   INDICATOR_CODES.forEach((code, k) => {
-    const m = used[k];
+    const m = inputs[k].used;
     const errors = n - m;
     const stat: CvStat = { mean: null, sd: null, cv: null, withinLimit: null, units: m };
     if (errors > 0) stat.note = `${errors}个监测点该指标数据有误，未计入`;
-    const s = m > 0 ? weightedCv(values[k], weights[k]) : null;
+    const s = inputs[k].stats;
     if (m < 2) {
       stat.reason = m === 0 ? "无可计算的监测点" : "参与计算的监测点不足2个，不计算差异系数";
       stat.mean = s ? s.mean : null;

@@ -42,6 +42,96 @@ function worse(a: Failure | null, b: number | Failure): Failure | null {
 const CHARTER_MET: SchoolChecks["charter"] = Object.freeze({ status: "met" });
 const CHARTER_UNMET: SchoolChecks["charter"] = Object.freeze({ status: "unmet" });
 
+/**
+ * Small results repeat across a county (required rooms 1–10, largest classes 30–70): share one frozen
+ * object per distinct value instead of allocating one per school. Results are read-only. Each cache
+ * is emptied when it reaches CACHE_MAX entries, so odd data cannot make it grow without bound.
+ */
+const CACHE_MAX = 10000;
+const requiredCache = new Map<number, SchoolChecks["rooms"]["required"]>();
+function sharedRequired(primary: number, junior: number): SchoolChecks["rooms"]["required"] {
+  if (!(primary < 1000 && junior < 1000)) return { primary, junior, total: primary + junior };
+  const key = primary * 1000 + junior;
+  let r = requiredCache.get(key);
+  if (r === undefined) {
+    if (requiredCache.size >= CACHE_MAX) requiredCache.clear();
+    requiredCache.set(key, (r = Object.freeze({ primary, junior, total: primary + junior })));
+  }
+  return r;
+}
+
+type ClassSizeEntry = NonNullable<SchoolChecks["classSize"][Section]>;
+type Rooms = SchoolChecks["rooms"];
+type Scale = SchoolChecks["scale"];
+type ClassSize = SchoolChecks["classSize"];
+
+const STATUS_KEY: Record<CheckStatus, number> = { met: 0, basic: 1, unmet: 2, error: 3, skipped: 4 };
+const isSmall = (x: number): boolean => Number.isInteger(x) && x >= 0 && x < 100000;
+
+/** 203 result without a failure reason, shared per (status, requirement, music, art). */
+const roomsCache = new Map<number, Rooms>();
+function sharedRooms(status: CheckStatus, required: Rooms["required"], music: number, art: number): Rooms {
+  const { primary, junior } = required;
+  if (!(primary < 1000 && junior < 1000 && isSmall(music) && isSmall(art) && music < 1000 && art < 1000)) return { status, required, music, art };
+  const key = ((STATUS_KEY[status] * 1000 + music) * 1000 + art) * 1e6 + primary * 1000 + junior;
+  let r = roomsCache.get(key);
+  if (r === undefined) {
+    if (roomsCache.size >= CACHE_MAX) roomsCache.clear();
+    roomsCache.set(key, (r = Object.freeze({ status, required, music, art })));
+  }
+  return r;
+}
+
+/** 204 result without a failure reason, shared per (status, students, limit). */
+const scaleCache = new Map<number, Scale>();
+function sharedScale(status: CheckStatus, students: number, limit: number): Scale {
+  if (!(isSmall(students) && isSmall(limit))) return { status, students, limit };
+  const key = (STATUS_KEY[status] * 100000 + limit) * 100000 + students;
+  let r = scaleCache.get(key);
+  if (r === undefined) {
+    if (scaleCache.size >= CACHE_MAX) scaleCache.clear();
+    scaleCache.set(key, (r = Object.freeze({ status, students, limit })));
+  }
+  return r;
+}
+
+/** The 205 record of a school, shared per combination of (shared) section entries. */
+const classSizeCache = new Map<ClassSizeEntry | undefined, Map<ClassSizeEntry | undefined, ClassSize>>();
+function sharedClassSizes(primary: ClassSizeEntry | undefined, junior: ClassSizeEntry | undefined): ClassSize {
+  // Entries with a reason are not shared: neither is their record.
+  if ((primary !== undefined && !Object.isFrozen(primary)) || (junior !== undefined && !Object.isFrozen(junior))) {
+    return primary && junior ? { primary, junior } : primary ? { primary } : junior ? { junior } : {};
+  }
+  let byJunior = classSizeCache.get(primary);
+  if (byJunior === undefined) {
+    if (classSizeCache.size >= CACHE_MAX) classSizeCache.clear();
+    classSizeCache.set(primary, (byJunior = new Map()));
+  }
+  let r = byJunior.get(junior);
+  if (r === undefined) {
+    r = primary && junior ? { primary, junior } : primary ? { primary } : junior ? { junior } : {};
+    byJunior.set(junior, Object.freeze(r));
+  }
+  return r;
+}
+const classSizeEntryCache = new Map<number, ClassSizeEntry>();
+function sharedClassSize(status: CheckStatus, maxClassSize: number): ClassSizeEntry {
+  if (!(isSmall(maxClassSize) && maxClassSize < 1000)) return { status, maxClassSize };
+  const key = STATUS_KEY[status] * 1000 + maxClassSize;
+  let r = classSizeEntryCache.get(key);
+  if (r === undefined) {
+    if (classSizeEntryCache.size >= CACHE_MAX) classSizeEntryCache.clear();
+    classSizeEntryCache.set(key, (r = Object.freeze({ status, maxClassSize })));
+  }
+  return r;
+}
+
+/** 205 at one section of a school. */
+function classSizeOf(school: SchoolRecord, s: Section, profile: RuleProfile, absent: ReadonlySet<SchoolField>): ClassSizeEntry {
+  const r = readNumber(school, SECTION_FIELDS[s].maxClassSize, absent);
+  return typeof r === "number" ? sharedClassSize(classSizeStatus(r, s, profile), r) : { status: r.status, maxClassSize: null, reason: r.reason };
+}
+
 /** Rooms of each kind required for `classes` classes (indicators.md §4: ceil(classes/12), ≥ 1). */
 export function requiredRooms(classes: number, profile: RuleProfile): number {
   if (!(classes > 0)) return 0;
@@ -67,7 +157,7 @@ function scaleLimits(school: SchoolRecord, profile: RuleProfile): { limit: numbe
 /**
  * The per-school checks. `includedSections` are the school's sections that take part in the
  * assessment; a school with none (特殊教育学校, small 教学点, 参评=否) gets every check skipped
- * with `notAssessedReason`.
+ * with 「未参评（notAssessedReason）」.
  */
 export function schoolChecks(
   school: SchoolRecord,
@@ -81,7 +171,7 @@ export function schoolChecks(
   if (includedSections.length === 0 || school.type === null) {
     const assessed = includedSections.length > 0;
     const status: CheckStatus = assessed ? "error" : "skipped";
-    const reason = assessed ? "学校类型无法识别" : notAssessedReason;
+    const reason = assessed ? "学校类型无法识别" : `未参评（${notAssessedReason}）`;
     return {
       school: school.name,
       schoolIndex,
@@ -95,14 +185,14 @@ export function schoolChecks(
   }
 
   // 203: required rooms per section, both kinds must reach the total.
-  const required = { primary: 0, junior: 0, total: 0 };
+  const need = { primary: 0, junior: 0 };
   let roomFail: Failure | null = null;
   for (const s of includedSections) {
     const r = readNumber(school, SECTION_FIELDS[s].classes, absent);
-    if (typeof r === "number") required[s] = requiredRooms(r, profile);
+    if (typeof r === "number") need[s] = requiredRooms(r, profile);
     else roomFail = worse(roomFail, r);
   }
-  required.total = required.primary + required.junior;
+  const required = sharedRequired(need.primary, need.junior);
   const musicRead = readNumber(school, "musicRooms", absent);
   const artRead = readNumber(school, "artRooms", absent);
   const music = typeof musicRead === "number" ? musicRead : null;
@@ -111,7 +201,7 @@ export function schoolChecks(
   const rooms: SchoolChecks["rooms"] =
     roomFail !== null || music === null || art === null
       ? { status: roomFail!.status, required, music, art, reason: roomFail!.reason }
-      : { status: music >= required.total && art >= required.total ? "met" : "unmet", required, music, art };
+      : sharedRooms(music >= required.total && art >= required.total ? "met" : "unmet", required, music, art);
 
   // 204: compulsory students of the school (高中 students do not count).
   const compulsory = school.type === "特殊教育学校" ? includedSections : sectionsOfType(school.type);
@@ -124,25 +214,21 @@ export function schoolChecks(
   }
   const scale: SchoolChecks["scale"] = scaleFail
     ? { status: scaleFail.status, students: null, limit, reason: scaleFail.reason }
-    : {
-        status: withinLimit(students, limit, profile.tolerance)
+    : sharedScale(
+        withinLimit(students, limit, profile.tolerance)
           ? "met"
           : basic !== null && withinLimit(students, basic, profile.tolerance)
             ? "basic"
             : "unmet",
         students,
         limit,
-      };
+      );
 
   // 205: per section.
-  const classSize: SchoolChecks["classSize"] = {};
-  for (const s of includedSections) {
-    const r = readNumber(school, SECTION_FIELDS[s].maxClassSize, absent);
-    classSize[s] =
-      typeof r === "number"
-        ? { status: classSizeStatus(r, s, profile), maxClassSize: r }
-        : { status: r.status, maxClassSize: null, reason: r.reason };
-  }
+  const classSize = sharedClassSizes(
+    includedSections.includes("primary") ? classSizeOf(school, "primary", profile, absent) : undefined,
+    includedSections.includes("junior") ? classSizeOf(school, "junior", profile, absent) : undefined,
+  );
 
   // 304: training funds ≥ 5% of public funds.
   const tf = readNumber(school, "trainingFunds", absent);

@@ -31,8 +31,8 @@ import type {
 export interface CountyContext {
   profile: RuleProfile;
   county: CountyData;
-  schools: readonly SchoolRecord[];
-  checks: readonly SchoolChecks[];
+  /** The per-school figures, tallied during the assessment's pass over the schools. */
+  totals: SchoolTotals;
   counts: Record<Section, GroupCounts>;
   balance: Record<Section, GroupBalance>;
   absent: ReadonlySet<SchoolField>;
@@ -143,19 +143,95 @@ class CheckTally {
   }
 }
 
-/** Tally one per-school check over the schools taking part. */
-function tallyChecks(
-  checks: readonly SchoolChecks[],
-  acceptBasic: boolean,
-  pick: (c: SchoolChecks) => { status: CheckStatus; reason?: string },
-): CheckTally {
-  const t = new CheckTally(acceptBasic);
-  for (const c of checks) {
-    if (c.assessed === false) continue;
-    const e = pick(c);
-    t.add(c.school, e.status, e.reason);
+/** Σ part / Σ 专任教师 over the schools for 209 and 212, with the schools whose cells are bad. */
+class TeacherTotal {
+  part = 0;
+  teachers = 0;
+  /** Schools with one of the two figures only: left out of both sums. */
+  missing = 0;
+  invalid = 0;
+  readonly invalidNames: string[] = [];
+
+  constructor(readonly field: "trainedTeachers" | "certifiedTeachers") {}
+
+  add(s: SchoolRecord): void {
+    if (s.invalid !== undefined && (s.invalid.includes(this.field) || s.invalid.includes("teachers"))) {
+      if (this.invalid++ < LIST_MAX) this.invalidNames.push(s.name);
+      return;
+    }
+    const p = s.values[this.field];
+    const t = s.values.teachers;
+    if (typeof p !== "number" || typeof t !== "number") {
+      if (typeof p === "number" || typeof t === "number") this.missing++;
+      return;
+    }
+    this.part += p;
+    this.teachers += t;
   }
-  return t;
+}
+
+/**
+ * Everything the county items need from the per-school results, collected in the assessment's one
+ * pass over the schools while each school's results are at hand (reading 100 000 school results
+ * back once per item costs more than the checks themselves).
+ */
+export class SchoolTotals {
+  /** 203: verdict, and 应配 / 实有 per group. */
+  readonly rooms = new CheckTally(false);
+  readonly roomTotals = { primary: { req: 0, music: 0, art: 0 }, junior: { req: 0, music: 0, art: 0 } };
+  /** 204: a 基本达标 band exists only when a profile sets one; it then does not block the item. */
+  readonly scale = new CheckTally(true);
+  /** 205, per section present at a school. */
+  readonly classSize: CheckTally;
+  /** 304: verdict, and the county sums of training funds and public funds of the schools with a ratio. */
+  readonly funds = new CheckTally(false);
+  trainingFunds = 0;
+  publicFunds = 0;
+  /** 303. */
+  readonly charter = new CheckTally(false);
+  /** 209 and 212 count every school row, assessed or not. */
+  readonly trained = new TeacherTotal("trainedTeachers");
+  readonly certified = new TeacherTotal("certifiedTeachers");
+
+  constructor(profile: RuleProfile) {
+    this.classSize = new CheckTally(profile.classSizeBasicAccepted === true);
+  }
+
+  /** Add one school and its checks. */
+  add(school: SchoolRecord, c: SchoolChecks): void {
+    this.trained.add(school);
+    this.certified.add(school);
+    if (c.trainingFunds.ratio !== null) {
+      this.trainingFunds += school.values.trainingFunds ?? 0;
+      this.publicFunds += school.values.publicFunds ?? 0;
+    }
+    if (c.assessed === false) return;
+    const name = c.school;
+    const rooms = c.rooms;
+    this.rooms.add(name, rooms.status, rooms.reason);
+    const { primary, junior, total } = rooms.required;
+    const t = this.roomTotals;
+    t.primary.req += primary;
+    t.junior.req += junior;
+    if (total > 0) {
+      // Actual rooms of a multi-section school are shared out in proportion to the requirement
+      // (choice: the spec gives 应配/实有 per group but rooms are counted per school).
+      const music = rooms.music ?? 0;
+      const art = rooms.art ?? 0;
+      const musicP = Math.round((music * primary) / total);
+      const artP = Math.round((art * primary) / total);
+      t.primary.music += musicP;
+      t.junior.music += music - musicP;
+      t.primary.art += artP;
+      t.junior.art += art - artP;
+    }
+    this.scale.add(name, c.scale.status, c.scale.reason);
+    const cs = c.classSize;
+    if (cs.primary !== undefined) this.classSize.add(name, cs.primary.status, cs.primary.reason);
+    if (cs.junior !== undefined) this.classSize.add(name, cs.junior.status, cs.junior.reason);
+    this.funds.add(name, c.trainingFunds.status, c.trainingFunds.reason);
+    this.charter.add(name, c.charter.status, c.charter.reason);
+  }
 }
 
 /** "56/69 达标、13 基本达标" for one group's counts. */
@@ -265,25 +341,11 @@ function schoolTotalItem(
   for (const f of [part, "teachers"] as const) {
     if (ctx.absent.has(f)) return item(code, null, "", requirement, "skipped", `缺少「${f === "teachers" ? "专任教师数" : part === "trainedTeachers" ? "培训完成教师数" : "持证专任教师数"}」列`);
   }
-  let sp = 0;
-  let st = 0;
-  let missing = 0;
-  const invalid: string[] = [];
-  for (const s of ctx.schools) {
-    if (s.invalid?.includes(part) || s.invalid?.includes("teachers")) {
-      invalid.push(s.name);
-      continue;
-    }
-    const p = s.values[part];
-    const t = s.values.teachers;
-    if (typeof p !== "number" || typeof t !== "number") {
-      if (typeof p === "number" || typeof t === "number") missing++;
-      continue;
-    }
-    sp += p;
-    st += t;
-  }
-  if (invalid.length > 0) return item(code, null, "", requirement, "skipped", `数据有误：${nameList(invalid)}`);
+  const total = part === "trainedTeachers" ? ctx.totals.trained : ctx.totals.certified;
+  const sp = total.part;
+  const st = total.teachers;
+  const missing = total.missing;
+  if (total.invalid > 0) return item(code, null, "", requirement, "skipped", `数据有误：${nameList(total.invalidNames, LIST_MAX, total.invalid)}`);
   if (!(st > 0)) return item(code, null, "", requirement, "skipped", "未填写专任教师数");
   const ratio = sp / st;
   const details: Record<string, number | string> = { numerator: sp, denominator: st, fraction: `${num(sp)}/${num(st)}` };
@@ -292,26 +354,10 @@ function schoolTotalItem(
 }
 
 function roomsItem(ctx: CountyContext): CountyItemResult {
-  const { checks, profile } = ctx;
+  const { profile } = ctx;
   const requirement = `每${profile.classesPerRoom}个班级配备音乐、美术专用教室各1间以上（音乐≥${profile.musicRoomMinArea}㎡、美术≥${profile.artRoomMinArea}㎡）`;
-  const totals = { primary: { req: 0, music: 0, art: 0 }, junior: { req: 0, music: 0, art: 0 } };
-  const tally = tallyChecks(checks, false, (c) => c.rooms);
-  for (const c of checks) {
-    if (c.assessed === false) continue;
-    const { primary, junior, total } = c.rooms.required;
-    totals.primary.req += primary;
-    totals.junior.req += junior;
-    if (total > 0) {
-      // Actual rooms of a multi-section school are shared out in proportion to the requirement
-      // (choice: the spec gives 应配/实有 per group but rooms are counted per school).
-      for (const kind of ["music", "art"] as const) {
-        const have = c.rooms[kind] ?? 0;
-        const toPrimary = Math.round((have * primary) / total);
-        totals.primary[kind] += toPrimary;
-        totals.junior[kind] += have - toPrimary;
-      }
-    }
-  }
+  const totals = ctx.totals.roomTotals;
+  const tally = ctx.totals.rooms;
   const { status, reason } = tally.verdict();
   const display = SECTIONS.filter((s) => totals[s].req > 0)
     .map((s) => `${SECTION_LABEL[s]}应配各${totals[s].req}间，实有音乐${totals[s].music}间、美术${totals[s].art}间`)
@@ -330,23 +376,16 @@ function scaleItem(ctx: CountyContext): CountyItemResult {
   const { profile, counts } = ctx;
   const requirement = `学校规模不超过${profile.scaleLimit.default}人，九年一贯制、十二年一贯制学校不超过${profile.scaleLimit.nineYear}人`;
   // A 基本达标 band exists only when a profile sets one; it then does not block the item.
-  const t = tallyChecks(ctx.checks, true, (c) => c.scale);
+  const t = ctx.totals.scale;
   const { status, reason } = t.verdict();
   const display = groupsText(counts, (g) => g.checks["204"]);
   return item("204", t.total > 0 ? t.met / t.total : null, display, requirement, status, reason, { schoolsMet: t.met, schoolsBasic: t.basic, schools: t.total });
 }
 
 function classSizeItem(ctx: CountyContext): CountyItemResult {
-  const { profile, counts, checks } = ctx;
+  const { profile, counts } = ctx;
   const requirement = `小学不超过${profile.classSize.primary}人、初中不超过${profile.classSize.junior}人`;
-  const t = new CheckTally(profile.classSizeBasicAccepted === true);
-  for (const c of checks) {
-    if (c.assessed === false) continue;
-    for (const s of SECTIONS) {
-      const e = c.classSize[s];
-      if (e !== undefined) t.add(c.school, e.status, e.reason);
-    }
-  }
+  const t = ctx.totals.classSize;
   const { status, reason } = t.verdict();
   const noLarge = t.total > 0 && t.met + t.basic === t.total;
   let display = groupsText(counts, (g) => g.checks["205"]);
@@ -361,18 +400,12 @@ function classSizeItem(ctx: CountyContext): CountyItemResult {
 }
 
 function fundsItem(ctx: CountyContext): CountyItemResult {
-  const { profile, checks, schools } = ctx;
+  const { profile } = ctx;
   const requirement = `教师培训经费占公用经费预算不低于${pct(profile.county.trainingFundsShare)}`;
-  const t = tallyChecks(checks, false, (c) => c.trainingFunds);
+  const t = ctx.totals.funds;
   const { status, reason } = t.verdict();
-  let training = 0;
-  let publicFunds = 0;
-  for (const c of checks) {
-    if (c.trainingFunds.ratio === null) continue;
-    const v = schools[c.schoolIndex].values;
-    training += v.trainingFunds ?? 0;
-    publicFunds += v.publicFunds ?? 0;
-  }
+  const training = ctx.totals.trainingFunds;
+  const publicFunds = ctx.totals.publicFunds;
   const ratio = publicFunds > 0 ? training / publicFunds : null;
   return item("304", ratio, ratio === null ? "" : percent(ratio, 2), requirement, status, reason, {
     trainingFunds: training,
@@ -383,7 +416,7 @@ function fundsItem(ctx: CountyContext): CountyItemResult {
 }
 
 function charterItem(ctx: CountyContext): CountyItemResult {
-  const t = tallyChecks(ctx.checks, false, (c) => c.charter);
+  const t = ctx.totals.charter;
   const { status, reason } = t.verdict();
   const ratio = t.total > 0 ? t.met / t.total : null;
   return item("303", ratio, ratio === null ? "" : `${t.met}/${t.total}所学校有章程`, "所有学校制定章程", status, reason, {

@@ -17,8 +17,10 @@ export {
   SCHOOL_FIELD_LABEL,
 } from "./profiles";
 export type { CountyItemDef, CountyItemKind } from "./profiles";
-export { weightedCv, compositeCv, ceilTo, reaches, withinLimit } from "./math";
+export { weightedCv, WeightedMoments, compositeCv, ceilTo, reaches, withinLimit } from "./math";
 export type { WeightedStats } from "./math";
 export { groupBalance } from "./balance";
-export { statusOf, gapOf, sectionsOf, sectionsOfType, shareOf, SECTION_FIELDS, WHOLE_SCHOOL_FACILITY } from "./units";
+export { unitIndicator, unitIndicators, unitStatus, unitValue, cellOf } from "./results";
+export type { IndicatorSource } from "./results";
+export { statusOf, gapOf, gapAmount, gapFor, sectionsOf, sectionsOfType, shareOf, SECTION_FIELDS, WHOLE_SCHOOL_FACILITY } from "./units";
 export { requiredRooms, classSizeStatus } from "./checks";

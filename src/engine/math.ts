@@ -58,6 +58,38 @@ export function weightedCv(values: ArrayLike<number>, weights: ArrayLike<number>
   return { mean, sd, cv: mean === 0 ? null : sd / mean };
 }
 
+/**
+ * The same statistics as weightedCv, accumulated one value at a time (West 1979, "Updating mean and
+ * variance estimates", Comm. ACM 22(9)): numerically stable like the two-pass form, and the values
+ * need not be kept — the engine feeds each unit's value while it is still in the CPU cache.
+ */
+export class WeightedMoments {
+  /** Values added. */
+  count = 0;
+  private weight = 0;
+  private mean = 0;
+  /** Σ w·(x − mean)², updated in place. */
+  private s = 0;
+
+  add(x: number, w: number): void {
+    this.count++;
+    if (!(w > 0)) return;
+    const weight = this.weight + w;
+    const delta = x - this.mean;
+    const r = (delta * w) / weight;
+    this.mean += r;
+    this.s += this.weight * delta * r;
+    this.weight = weight;
+  }
+
+  /** Mean, SD and CV; null when there is no weight (as weightedCv). */
+  stats(): WeightedStats | null {
+    if (!(this.weight > 0)) return null;
+    const sd = Math.sqrt(Math.max(0, this.s) / this.weight);
+    return { mean: this.mean, sd, cv: this.mean === 0 ? null : sd / this.mean };
+  }
+}
+
 /** 综合差异系数: arithmetic mean of the single-indicator CVs; null when any is null. */
 export function compositeCv(cvs: readonly (number | null)[]): number | null {
   if (cvs.length === 0) return null;

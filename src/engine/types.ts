@@ -239,8 +239,10 @@ export interface IndicatorResult {
   errorReason?: string;
 }
 
-/** One school section (监测点). */
+/** One school section (监测点). Its seven indicator results are in Assessment.indicators (see IndicatorTable). */
 export interface UnitResult {
+  /** Position of this unit in Assessment.units: its row of the IndicatorTable. */
+  row: number;
   school: string;
   /** Index of the school in dataset.schools. */
   schoolIndex: number;
@@ -252,13 +254,40 @@ export interface UnitResult {
   students: number;
   /** Share of the whole-school facilities given to this section (1 for a single-section school). */
   facilityShare: number;
-  indicators: Record<IndicatorCode, IndicatorResult>;
   metCount: number;
   basicCount: number;
   unmetCount: number;
   errorCount: number;
   /** 达标学校: ≥ 6 of 7 met and none unmet (and none in error). */
   pass: boolean;
+}
+
+/** Statuses in the order of their codes in IndicatorTable.status (0 met … 3 error). */
+export const STATUS_ORDER: readonly Status[] = ["met", "basic", "unmet", "error"];
+
+/**
+ * The 资源配置 results of every unit, column-wise: one cell per unit and indicator,
+ * cell = unit.row × 7 + k, k the position of the code in INDICATOR_CODES.
+ *
+ * Why columns: a county of 100 000 school rows has ~830 000 cells; as objects (one IndicatorResult
+ * each plus a keyed record per unit) they cost ≈1.4 KB per unit and most of an assessment's time in
+ * allocation and garbage collection, as typed columns ≈180 B. Read a cell as an IndicatorResult with
+ * unitIndicator(assessment, unit, code) (engine/results.ts); threshold, field and gap wording are
+ * derived from the profile and the code, so nothing is stored twice.
+ */
+export interface IndicatorTable {
+  /** Indicator value (×100 for per-hundred indicators); NaN where it cannot be computed. */
+  value: Float64Array;
+  /** Numerator after any split (teachers, ㎡, 元, rooms); NaN where unknown. */
+  numerator: Float64Array;
+  /** Index into STATUS_ORDER: 0 达标, 1 基本达标, 2 未达标, 3 数据有误. */
+  status: Uint8Array;
+  /** 1 where the numerator is the whole-school facility field (split), 0 for the section's own field. */
+  wholeSchool: Uint8Array;
+  /** Gap.amount where the status is 基本达标 or 未达标; NaN otherwise. */
+  gap: Float64Array;
+  /** Why a cell is 数据有误, in Chinese, by cell index. */
+  errors: Map<number, string>;
 }
 
 /** Mean, SD and CV of one indicator over one group. */
@@ -403,6 +432,8 @@ export interface Assessment {
   splitFacilities: boolean;
   /** Every section of every school, included or not, in dataset order. */
   units: UnitResult[];
+  /** The seven indicator results of every unit (read with unitIndicator / unitStatus). */
+  indicators: IndicatorTable;
   exclusions: Exclusion[];
   balance: Record<Section, GroupBalance>;
   schools: SchoolChecks[];

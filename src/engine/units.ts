@@ -9,7 +9,7 @@ import { INDICATOR_CODES, SECTION_LABEL } from "./types";
 import type {
   Gap,
   IndicatorCode,
-  IndicatorResult,
+  IndicatorTable,
   RuleProfile,
   SchoolField,
   SchoolNumericField,
@@ -70,41 +70,55 @@ export const WHOLE_SCHOOL_FACILITY: Partial<Record<IndicatorCode, SchoolNumericF
 };
 
 /** What a gap adds, per indicator (indicators.md §2.4). */
-const GAP_SPEC: Record<IndicatorCode, { what: string; unit: Gap["unit"]; decimals: number; scale: number }> = {
-  "101": { what: "高于规定学历教师", unit: "人", decimals: 0, scale: 1 },
-  "102": { what: "骨干教师", unit: "人", decimals: 0, scale: 1 },
-  "103": { what: "体育艺术专任教师", unit: "人", decimals: 0, scale: 1 },
-  "104": { what: "教学及辅助用房", unit: "㎡", decimals: 1, scale: 1 },
-  "105": { what: "体育运动场馆", unit: "㎡", decimals: 1, scale: 1 },
-  "106": { what: "教学仪器设备", unit: "万元", decimals: 2, scale: 1 / 10000 },
-  "107": { what: "网络多媒体教室", unit: "间", decimals: 0, scale: 1 },
+interface GapSpec {
+  what: string;
+  unit: Gap["unit"];
+  decimals: number;
+  /** Smallest amount: 10^−decimals. */
+  step: number;
+  scale: number;
+}
+const GAP_SPEC: Record<IndicatorCode, GapSpec> = {
+  "101": { what: "高于规定学历教师", unit: "人", decimals: 0, step: 1, scale: 1 },
+  "102": { what: "骨干教师", unit: "人", decimals: 0, step: 1, scale: 1 },
+  "103": { what: "体育艺术专任教师", unit: "人", decimals: 0, step: 1, scale: 1 },
+  "104": { what: "教学及辅助用房", unit: "㎡", decimals: 1, step: 0.1, scale: 1 },
+  "105": { what: "体育运动场馆", unit: "㎡", decimals: 1, step: 0.1, scale: 1 },
+  "106": { what: "教学仪器设备", unit: "万元", decimals: 2, step: 0.01, scale: 1 / 10000 },
+  "107": { what: "网络多媒体教室", unit: "间", decimals: 0, step: 1, scale: 1 },
 };
 
 /** Equipment is entered in 万元 and compared in 元 per student. */
 const EQUIPMENT_TO_YUAN = 10000;
 
 /** Compulsory sections a school type gives (before looking at students). */
-export function sectionsOfType(type: SchoolType): Section[] {
+export function sectionsOfType(type: SchoolType): readonly Section[] {
   switch (type) {
     case "小学":
     case "教学点":
-      return ["primary"];
+      return ONLY_PRIMARY;
     case "初中":
     case "完全中学":
-      return ["junior"];
+      return ONLY_JUNIOR;
     case "九年一贯制学校":
     case "十二年一贯制学校":
-      return ["primary", "junior"];
+      return BOTH_SECTIONS;
     case "特殊教育学校":
-      return [];
+      return NO_SECTIONS;
   }
 }
+
+/** Shared, read-only section lists (sectionsOf runs for every school). */
+const ONLY_PRIMARY: readonly Section[] = Object.freeze(["primary"]);
+const ONLY_JUNIOR: readonly Section[] = Object.freeze(["junior"]);
+const BOTH_SECTIONS: readonly Section[] = Object.freeze(["primary", "junior"]);
+const NO_SECTIONS: readonly Section[] = Object.freeze([]);
 
 /**
  * Sections listed for a school: those of its type; for a 特殊教育学校 or an unrecognised type,
  * the sections with students entered (at least 小学 so the school is still listed).
  */
-export function sectionsOf(school: SchoolRecord): Section[] {
+export function sectionsOf(school: SchoolRecord): readonly Section[] {
   if (school.type !== null && school.type !== "特殊教育学校") return sectionsOfType(school.type);
   const out: Section[] = [];
   if ((school.values.primaryStudents ?? 0) > 0) out.push("primary");
@@ -162,35 +176,31 @@ export function statusOf(value: number, threshold: number, profile: RuleProfile)
   return "unmet";
 }
 
-/** Whole-number gaps (人/间) repeat a lot across a county: share one immutable Gap per amount. */
-const gapCache = new Map<string, Gap>();
-
 /**
- * The smallest whole amount that brings the unit to T (indicators.md §2.4). `numerator` is in the
- * unit of the value's numerator (元 for 106). Returned gaps are shared: treat them as read-only.
+ * The smallest whole amount that brings the unit to T (indicators.md §2.4): whole persons/rooms,
+ * ㎡ to 1 decimal, 万元 to 2 decimals, rounded up. `numerator` is in the unit of the value's
+ * numerator (元 for 106); the amount is in the gap's unit (万元 for 106).
  */
-export function gapOf(code: IndicatorCode, numerator: number, students: number, threshold: number, per100: boolean): Gap {
-  const spec = GAP_SPEC[code];
+export function gapAmount(code: IndicatorCode, numerator: number, students: number, threshold: number, per100: boolean): number {
+  return amountOf(GAP_SPEC[code], numerator, students, threshold, per100);
+}
+
+function amountOf(spec: GapSpec, numerator: number, students: number, threshold: number, per100: boolean): number {
   const needed = (threshold * students) / (per100 ? 100 : 1);
-  const step = 10 ** -spec.decimals;
-  let amount = ceilTo((needed - numerator) * spec.scale, spec.decimals);
-  if (!(amount >= step)) amount = step;
-  const whole = spec.decimals === 0 && amount <= 1000;
-  const key = whole ? code + amount : "";
-  if (whole) {
-    const hit = gapCache.get(key);
-    if (hit !== undefined) return hit;
-  }
-  const gap: Gap = {
-    amount,
-    unit: spec.unit,
-    what: spec.what,
-    // amount is already rounded to `decimals`; toFixed only pads (16.6 → "16.60"). join() builds
-    // one flat string (a template literal would keep a rope of 4 cells per gap alive).
-    text: ["需增加", spec.what, " ", amount.toFixed(spec.decimals), " ", spec.unit].join(""),
-  };
-  if (whole) gapCache.set(key, Object.freeze(gap));
-  return gap;
+  const amount = ceilTo((needed - numerator) * spec.scale, spec.decimals);
+  return amount >= spec.step ? amount : spec.step;
+}
+
+/** A gap amount in words: what to add, how much, in which unit. */
+export function gapFor(code: IndicatorCode, amount: number): Gap {
+  const spec = GAP_SPEC[code];
+  // amount is already rounded to `decimals`; toFixed only pads (16.6 → "16.60").
+  return { amount, unit: spec.unit, what: spec.what, text: `需增加${spec.what} ${amount.toFixed(spec.decimals)} ${spec.unit}` };
+}
+
+/** gapAmount in words (see gapFor). */
+export function gapOf(code: IndicatorCode, numerator: number, students: number, threshold: number, per100: boolean): Gap {
+  return gapFor(code, gapAmount(code, numerator, students, threshold, per100));
 }
 
 /** Inclusion of one section (indicators.md §1): null when included, else the Chinese reason. */
@@ -205,20 +215,63 @@ function exclusionReason(school: SchoolRecord, section: Section, students: numbe
   return null;
 }
 
-/** Every section of one school as a unit result. */
+/**
+ * Every section of one school as a unit result, its indicator cells written into `table` from
+ * row `firstRow` on (one row per section, in sectionsOf order).
+ */
 export function schoolUnits(
   school: SchoolRecord,
   schoolIndex: number,
   profile: RuleProfile,
   absent: ReadonlySet<SchoolField>,
+  table: IndicatorTable,
+  firstRow: number,
 ): UnitResult[] {
   const out: UnitResult[] = [];
-  for (const section of sectionsOf(school)) out.push(assessUnit(school, schoolIndex, section, profile, absent));
+  const sections = sectionsOf(school);
+  for (let k = 0; k < sections.length; k++) out.push(assessUnit(school, schoolIndex, sections[k], profile, absent, table, firstRow + k));
   return out;
 }
 
+/** schoolUnits appended to `units` (rows units.length on); returns how many were added. */
+export function addSchoolUnits(
+  units: UnitResult[],
+  school: SchoolRecord,
+  schoolIndex: number,
+  profile: RuleProfile,
+  absent: ReadonlySet<SchoolField>,
+  table: IndicatorTable,
+): number {
+  const sections = sectionsOf(school);
+  for (let k = 0; k < sections.length; k++) units.push(assessUnit(school, schoolIndex, sections[k], profile, absent, table, units.length));
+  return sections.length;
+}
+
+/** A table for `rows` units, to be filled by assessUnit (one row per unit). */
+export function indicatorTable(rows: number): IndicatorTable {
+  const cells = rows * INDICATOR_CODES.length;
+  return {
+    // Every cell of every column is written by indicatorAt (NaN where there is nothing).
+    value: new Float64Array(cells),
+    numerator: new Float64Array(cells),
+    status: new Uint8Array(cells),
+    wholeSchool: new Uint8Array(cells),
+    gap: new Float64Array(cells),
+    errors: new Map(),
+  };
+}
+
+/** Indicators per unit (the table's row width), read once. */
+const WIDTH = INDICATOR_CODES.length;
+
 /** Counts of statuses while a unit is assessed (reused; assessment is single-threaded). */
 const tally = { met: 0, basic: 0, unmet: 0, error: 0 };
+
+/** Status codes of IndicatorTable.status (STATUS_ORDER). */
+const MET = 0;
+const BASIC = 1;
+const UNMET = 2;
+const ERROR = 3;
 
 /** What one indicator needs at one kind of section, resolved once per profile (hot path). */
 interface IndicatorPlan {
@@ -232,6 +285,7 @@ interface IndicatorPlan {
   wholeField: SchoolNumericField | undefined;
   /** 106: 万元 entered, 元 compared. */
   toYuan: boolean;
+  gap: GapSpec;
 }
 
 const plans = new WeakMap<RuleProfile, Record<Section, IndicatorPlan[]>>();
@@ -254,6 +308,7 @@ function planFor(profile: RuleProfile): Record<Section, IndicatorPlan[]> {
           ownField: SECTION_FIELDS[section].numerator[code],
           wholeField: WHOLE_SCHOOL_FACILITY[code],
           toYuan: code === "106",
+          gap: GAP_SPEC[code],
         };
       });
     p = { primary: build("primary"), junior: build("junior") };
@@ -262,7 +317,7 @@ function planFor(profile: RuleProfile): Record<Section, IndicatorPlan[]> {
   return p;
 }
 
-/** One indicator at one unit: value, status, gap, or the reason it cannot be computed. */
+/** One indicator at one unit, written into table cell `cell`: value, status, gap, or the reason it cannot be computed. */
 function indicatorAt(
   plan: IndicatorPlan,
   school: SchoolRecord,
@@ -271,38 +326,59 @@ function indicatorAt(
   shareProblem: string | null,
   unitError: string | null,
   absent: ReadonlySet<SchoolField>,
-): IndicatorResult {
-  const { code, threshold } = plan;
+  /** No absent column and no bad cell at this school: no field can have a problem. */
+  clean: boolean,
+  table: IndicatorTable,
+  cell: number,
+): void {
   let field = plan.ownField;
-  let numerator: number | null = null;
+  // NaN, not null, for "unknown": a number-only variable stays an unboxed double in optimised code.
+  let numerator = NaN;
   let problem: string | null = unitError;
   if (problem === null) {
     const whole = plan.wholeField;
     const own = school.values[field];
-    const ownProblem = fieldProblem(school, field, absent);
+    const ownProblem = clean ? null : fieldProblem(school, field, absent);
     if (whole === undefined || (own !== null && own !== undefined) || (ownProblem !== null && !absent.has(field))) {
       // Teacher counts, or a section-specific facility figure used as entered.
       problem = ownProblem;
       if (problem === null && typeof own === "number") numerator = own;
     } else {
       field = whole;
-      problem = fieldProblem(school, whole, absent) ?? shareProblem;
+      table.wholeSchool[cell] = 1;
+      problem = (clean ? null : fieldProblem(school, whole, absent)) ?? shareProblem;
       const raw = school.values[whole];
       if (problem === null && typeof raw === "number") numerator = raw * share;
     }
-    if (problem === null && numerator === null) problem = `「${SCHOOL_FIELD_LABEL[field]}」未填写`;
-    if (numerator !== null && plan.toYuan) numerator *= EQUIPMENT_TO_YUAN;
+    if (problem === null && numerator !== numerator) problem = `「${SCHOOL_FIELD_LABEL[field]}」未填写`;
+    if (plan.toYuan) numerator *= EQUIPMENT_TO_YUAN;
   }
-  if (problem !== null || numerator === null) {
+  table.numerator[cell] = numerator;
+  if (problem !== null) {
     tally.error++;
-    return { code, value: null, numerator, threshold, status: "error", gap: null, field, errorReason: problem ?? "数据有误" };
+    table.value[cell] = NaN;
+    table.gap[cell] = NaN;
+    table.status[cell] = ERROR;
+    table.errors.set(cell, problem);
+    return;
   }
   const value = plan.per100 ? (numerator / students) * 100 : numerator / students;
+  table.value[cell] = value;
   // statusOf(), with the cut-offs precomputed.
-  const status: Status = value >= plan.metFrom ? "met" : value >= plan.basicFrom ? "basic" : "unmet";
-  tally[status]++;
-  const gap = status === "met" ? null : gapOf(code, numerator, students, threshold, plan.per100);
-  return { code, value, numerator, threshold, status, gap, field };
+  if (value >= plan.metFrom) {
+    tally.met++;
+    table.status[cell] = MET;
+    table.gap[cell] = NaN;
+  } else {
+    if (value >= plan.basicFrom) {
+      tally.basic++;
+      table.status[cell] = BASIC;
+    } else {
+      tally.unmet++;
+      table.status[cell] = UNMET;
+    }
+    table.gap[cell] = amountOf(plan.gap, numerator, students, plan.threshold, plan.per100);
+  }
 }
 
 function assessUnit(
@@ -311,6 +387,8 @@ function assessUnit(
   section: Section,
   profile: RuleProfile,
   absent: ReadonlySet<SchoolField>,
+  table: IndicatorTable,
+  row: number,
 ): UnitResult {
   const sf = SECTION_FIELDS[section];
   const studentsProblem = fieldProblem(school, sf.students, absent);
@@ -322,25 +400,22 @@ function assessUnit(
   if (school.type === null) unitError = "学校类型无法识别";
   else if (studentsProblem !== null) unitError = studentsProblem;
   else if (!(students > 0)) unitError = `无${SECTION_LABEL[section]}在校生`;
-  const { share, problem: shareProblem } = unitError === null ? shareOf(school, section, profile, absent) : { share: 0, problem: null };
+  let share = 0;
+  let shareProblem: string | null = null;
+  if (unitError === null) {
+    const s = shareOf(school, section, profile, absent);
+    share = s.share;
+    shareProblem = s.problem;
+  }
 
   tally.met = tally.basic = tally.unmet = tally.error = 0;
-  const [p101, p102, p103, p104, p105, p106, p107] = planFor(profile)[section];
-  const sh = share;
-  const sp = shareProblem;
-  const ue = unitError;
-  // One object literal: V8 keeps the integer-like keys ("101"…) in one small elements store.
-  const indicators: Record<IndicatorCode, IndicatorResult> = {
-    "101": indicatorAt(p101, school, students, sh, sp, ue, absent),
-    "102": indicatorAt(p102, school, students, sh, sp, ue, absent),
-    "103": indicatorAt(p103, school, students, sh, sp, ue, absent),
-    "104": indicatorAt(p104, school, students, sh, sp, ue, absent),
-    "105": indicatorAt(p105, school, students, sh, sp, ue, absent),
-    "106": indicatorAt(p106, school, students, sh, sp, ue, absent),
-    "107": indicatorAt(p107, school, students, sh, sp, ue, absent),
-  };
+  const plan = planFor(profile)[section];
+  const base = row * WIDTH;
+  const clean = absent.size === 0 && (school.invalid === undefined || school.invalid.length === 0);
+  for (let k = 0; k < plan.length; k++) indicatorAt(plan[k], school, students, share, shareProblem, unitError, absent, clean, table, base + k);
   const { met, basic, unmet, error } = tally;
   return {
+    row,
     school: school.name,
     schoolIndex,
     schoolType: school.type,
@@ -349,7 +424,6 @@ function assessUnit(
     excludedReason: excludedReason ?? undefined,
     students,
     facilityShare: share,
-    indicators,
     metCount: met,
     basicCount: basic,
     unmetCount: unmet,

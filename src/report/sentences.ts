@@ -15,6 +15,7 @@ import type {
   UnitResult,
 } from "../engine/types";
 import { INDICATOR_CODES, SECTION_LABEL, SECTIONS } from "../engine/types";
+import { unitIndicator, unitStatus } from "../engine/results";
 import type { ReadResult } from "../workbook/contract";
 import {
   heading,
@@ -273,9 +274,9 @@ export function indicatorSentence(a: Assessment, code: IndicatorCode, w: CountyW
   const counts = groups.map((s, i) => countPhrase(a.counts[s].indicators[code], NOUN[s][0], i === 0, w.whole)).join("；");
   const short: string[] = [];
   for (const s of groups) {
-    const below = a.units.filter((u) => u.included && u.section === s && u.indicators[code].status !== "met");
+    const below = a.units.filter((u) => u.included && u.section === s && unitStatus(a, u, code) !== "met");
     if (!below.length) continue;
-    const byStatus = (st: string) => below.filter((u) => u.indicators[code].status === st).map((u) => unitName(u, a));
+    const byStatus = (st: string) => below.filter((u) => unitStatus(a, u, code) === st).map((u) => unitName(u, a));
     const lists: string[] = [];
     for (const st of ["basic", "unmet", "error"] as const) {
       const names = byStatus(st);
@@ -620,8 +621,8 @@ export function shortfallTable(a: Assessment): TableBlock {
   for (const u of a.units) {
     if (!u.included) continue;
     for (const c of INDICATOR_CODES) {
-      const r = u.indicators[c];
-      if (r.status === "met") continue;
+      if (unitStatus(a, u, c) === "met") continue;
+      const r = unitIndicator(a, u, c);
       const rule = a.profile.indicators[c];
       rows.push([
         u.school,

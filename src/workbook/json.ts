@@ -3,6 +3,7 @@
  * Values are unrounded; `units` lists every section of every school, included or not.
  */
 import { INDICATOR_CODES } from "../engine/types";
+import { unitStatus, unitValue } from "../engine/results";
 import type { Assessment, CheckStatus, CountyStatus, IndicatorCode, Section, Status } from "../engine/types";
 import type { ReadResult } from "./contract";
 
@@ -38,7 +39,7 @@ export interface ContractJson {
 export function toContractJson(assessment: Assessment, read: ReadResult): ContractJson {
   const units = assessment.units.map((u): ContractUnit => {
     const indicators = {} as ContractUnit["indicators"];
-    for (const code of INDICATOR_CODES) indicators[code] = { value: u.indicators[code].value, status: u.indicators[code].status };
+    for (const code of INDICATOR_CODES) indicators[code] = { value: unitValue(assessment, u, code), status: unitStatus(assessment, u, code) };
     return {
       school: u.school,
       section: u.section,

@@ -6,6 +6,7 @@
  */
 import { CHECK_STATUS_LABEL, COUNTY_STATUS_LABEL, fixed, num, wholeCountyWord } from "../engine/format";
 import { INDICATOR_CODES, SECTION_LABEL } from "../engine/types";
+import { unitIndicator, unitStatus, unitValue } from "../engine/results";
 import type { Assessment, CountyArea, CvStat, GroupBalance, IndicatorCode, Section } from "../engine/types";
 import { SHEETS } from "./contract";
 import type { ReadResult } from "./contract";
@@ -85,10 +86,11 @@ export function unitsSheet(assessment: Assessment): SheetPlan {
     const line: CellValue[] = [u.school, SECTION_LABEL[u.section], u.students, u.included ? "参评" : `不参评：${u.excludedReason ?? ""}`];
     const notes: string[] = [];
     INDICATOR_CODES.forEach((code, k) => {
-      const ind = u.indicators[code];
-      line.push(ind.status === "error" ? null : ind.value);
-      if (!u.included) return;
-      if (ind.status !== "met") colours.mark(row, first + k, ind.status);
+      const status = unitStatus(assessment, u, code);
+      line.push(status === "error" ? null : unitValue(assessment, u, code));
+      if (!u.included || status === "met") return;
+      const ind = unitIndicator(assessment, u, code);
+      colours.mark(row, first + k, status);
       if (ind.gap) notes.push(`${code} ${ind.gap.text}`);
       if (ind.status === "error") notes.push(`${code} 数据有误${ind.errorReason ? `（${ind.errorReason}）` : ""}`);
     });

@@ -6,6 +6,7 @@
  */
 import { fixed, num, percent } from "../engine/format";
 import { INDICATOR_CODES, SECTION_LABEL } from "../engine/types";
+import { unitIndicator, unitStatus } from "../engine/results";
 import type { Assessment, CheckStatus, SchoolField, Section, Status, UnitResult } from "../engine/types";
 import type { ReadResult } from "./contract";
 import { a1 } from "./text";
@@ -68,8 +69,9 @@ export function listShortfalls(assessment: Assessment, read: ReadResult): Shortf
   for (const unit of assessment.units) {
     if (!unit.included) continue;
     for (const code of INDICATOR_CODES) {
-      const ind = unit.indicators[code];
-      if (!isShort(ind.status)) continue;
+      const status = unitStatus(assessment, unit, code);
+      if (!isShort(status)) continue;
+      const ind = unitIndicator(assessment, unit, code);
       const rule = profile.indicators[code];
       push({
         schoolIndex: unit.schoolIndex,
@@ -80,7 +82,7 @@ export function listShortfalls(assessment: Assessment, read: ReadResult): Shortf
         value: ind.value,
         valueFormat: "0.00",
         requirement: requirementOf(ind.threshold),
-        status: ind.status,
+        status,
         action: ind.gap?.text ?? "",
         cell: cellOf(unit.schoolIndex, ind.field),
       });

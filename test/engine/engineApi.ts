@@ -9,3 +9,15 @@ export function groupBalanceFor(rows: [number, number][]) {
   const schools = rows.map(([p, q], i) => primarySchool(`校${i}`, { primaryStudents: p, primaryQualifiedTeachers: q }));
   return assess(dataset(schools)).balance.primary;
 }
+
+import { unitIndicators } from "../../src/engine";
+import type { CountyDataset, IndicatorCode, IndicatorResult, ProfileOverride, UnitResult } from "../../src/engine";
+
+/** A unit with its seven results read through the public accessor (unitIndicators). */
+export type UnitView = UnitResult & { indicators: Record<IndicatorCode, IndicatorResult> };
+
+/** assess(), with every unit's indicators read out of the column table for assertions. */
+export function assessed(ds: CountyDataset, override?: ProfileOverride) {
+  const a = assess(ds, override);
+  return { ...a, units: a.units.map((u): UnitView => ({ ...u, indicators: unitIndicators(a, u) })) };
+}

@@ -1,7 +1,7 @@
 /**
  * Rule profiles as data (indicators.md: every number in the profile) and resolveProfile.
  */
-import { assess, getProfile, NATIONAL_2017, PROFILES, resolveProfile } from "./engineApi";
+import { assess, assessed, getProfile, NATIONAL_2017, PROFILES, resolveProfile } from "./engineApi";
 import { dataset, primarySchool } from "./helpers";
 
 describe("NATIONAL_2017 carries the national numbers (教督〔2017〕6号, indicators.md §2–§6)", () => {
@@ -64,7 +64,7 @@ describe("resolveProfile overrides field by field", () => {
   });
   it("assess() judges by the resolved profile and returns it", () => {
     // 2100 元/生 meets 2000 but not an overridden 2200 (≥ 0.85×2200 = 1870 → basic).
-    const a = assess(dataset([primarySchool("甲")]), { indicators: { "106": { threshold: { primary: 2200 } } } });
+    const a = assessed(dataset([primarySchool("甲")]), { indicators: { "106": { threshold: { primary: 2200 } } } });
     expect(a.units[0].indicators["106"].status).toBe("basic");
     expect(a.units[0].indicators["106"].threshold).toBe(2200);
     expect(a.profile.indicators["106"].threshold.primary).toBe(2200);

@@ -1,6 +1,6 @@
 /** Properties of the weighted CV (indicators.md §3), checked with fast-check. */
 import fc from "fast-check";
-import { assess, weightedCv } from "./engineApi";
+import { assess, weightedCv, WeightedMoments } from "./engineApi";
 import { dataset, primarySchool } from "./helpers";
 
 const unitArb = fc.record({
@@ -43,6 +43,39 @@ describe("weightedCv properties", () => {
         expect(weightedCv(w.map(() => v), w)!.cv!).toBeLessThan(1e-12);
       }),
     );
+  });
+});
+
+describe("WeightedMoments (the one-pass form assess() uses)", () => {
+  it("gives weightedCv's mean, SD and CV to 1e-12, whatever the order", () => {
+    fc.assert(
+      fc.property(groupArb, (units) => {
+        const m = new WeightedMoments();
+        for (const u of units) m.add(u.value, u.students);
+        const a = weightedCv(units.map((u) => u.value), units.map((u) => u.students))!;
+        const b = m.stats()!;
+        expect(m.count).toBe(units.length);
+        expect(rel(b.mean, a.mean)).toBeLessThan(1e-12);
+        expect(Math.abs(b.sd - a.sd)).toBeLessThan(1e-12 * Math.max(1, a.mean));
+        expect(Math.abs(b.cv! - a.cv!)).toBeLessThan(1e-12);
+      }),
+    );
+  });
+
+  it("is stable far from zero: values around 1e8 with a small spread keep their CV", () => {
+    // Hand calculation: equal weights, values 1e8 ± 1 → mean 1e8, population SD 1, CV 1e-8.
+    // The naive Σw·x² − (Σw·x)²/Σw form loses every digit here; West's update keeps them.
+    const m = new WeightedMoments();
+    for (const x of [1e8 - 1, 1e8 + 1, 1e8 - 1, 1e8 + 1]) m.add(x, 10);
+    expect(m.stats()!.cv).toBeCloseTo(1e-8, 15);
+  });
+
+  it("has no statistics without weight", () => {
+    const m = new WeightedMoments();
+    expect(m.stats()).toBeNull();
+    m.add(5, 0);
+    expect(m.count).toBe(1);
+    expect(m.stats()).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
  * Robustness: empty input, frozen input (the engine never changes what it is given), bad cells
  * that only affect what depends on them.
  */
-import { assess } from "./engineApi";
+import { assess, assessed } from "./engineApi";
 import { dataset, goodCounty, primarySchool, school } from "./helpers";
 import type { CountyDataset } from "../../src/engine/types";
 
@@ -49,7 +49,7 @@ describe("robustness", () => {
       primaryQualifiedTeachers: 20,
       teachingArea: 5000,
     }, { invalid: ["seniorStudents"] });
-    const a = assess(dataset([s, primarySchool("好")]));
+    const a = assessed(dataset([s, primarySchool("好")]));
     const p = a.units[0];
     expect(p.indicators["101"].status).toBe("met"); // 20/300×100 = 6.67 ≥ 4.2, teacher counts need no split
     expect(p.indicators["104"].status).toBe("error");

@@ -2,11 +2,11 @@
  * 资源配置 units (indicators.md §1, §2): sections, split, statuses, the 6-of-7 rule, exclusions,
  * errors and gaps. Expected values are hand calculations stated beside each assertion.
  */
-import { assess, ceilTo, gapOf, statusOf, NATIONAL_2017 } from "./engineApi";
+import { assess, assessed, ceilTo, gapOf, statusOf, NATIONAL_2017 } from "./engineApi";
 import { dataset, juniorSchool, primarySchool, school } from "./helpers";
 import type { UnitResult } from "../../src/engine/types";
 
-const unit = (units: UnitResult[], name: string, section: "primary" | "junior") =>
+const unit = <U extends UnitResult>(units: U[], name: string, section: "primary" | "junior") =>
   units.find((u) => u.school === name && u.section === section)!;
 
 describe("weighted split of facilities (indicators.md §2.1)", () => {
@@ -21,7 +21,7 @@ describe("weighted split of facilities (indicators.md §2.1)", () => {
   });
 
   it("九年一贯制: 9 711.63 / 13 514.37", () => {
-    const a = assess(dataset([nine]));
+    const a = assessed(dataset([nine]));
     const p = unit(a.units, "九年制学校", "primary");
     const j = unit(a.units, "九年制学校", "junior");
     expect(p.facilityShare).toBeCloseTo(166 / 397, 12);
@@ -36,7 +36,7 @@ describe("weighted split of facilities (indicators.md §2.1)", () => {
   });
 
   it("split switch off: plain students 166/376", () => {
-    const a = assess(dataset([nine]), { splitFacilities: false });
+    const a = assessed(dataset([nine]), { splitFacilities: false });
     expect(a.splitFacilities).toBe(false);
     expect(unit(a.units, "九年制学校", "primary").facilityShare).toBeCloseTo(166 / 376, 12);
   });
@@ -44,7 +44,7 @@ describe("weighted split of facilities (indicators.md §2.1)", () => {
   it("十二年一贯制: 小学 A/(A+1.1B+1.32C), 初中 1.1B/(…); 高中 only weights", () => {
     // A=300, B=200, C=100 → 300 + 220 + 132 = 652 (hand).
     const s = school("十二年制", "十二年一贯制学校", { primaryStudents: 300, juniorStudents: 200, seniorStudents: 100, teachingArea: 6520 });
-    const a = assess(dataset([s]));
+    const a = assessed(dataset([s]));
     expect(a.units.map((u) => u.section)).toEqual(["primary", "junior"]);
     expect(unit(a.units, "十二年制", "primary").indicators["104"].numerator).toBeCloseTo(3000, 9); // 6520×300/652
     expect(unit(a.units, "十二年制", "junior").indicators["104"].numerator).toBeCloseTo(2200, 9); // 6520×220/652
@@ -53,7 +53,7 @@ describe("weighted split of facilities (indicators.md §2.1)", () => {
   it("完全中学: one 初中 unit with share 1.1B/(1.1B+1.32C) = B/(B+1.2C)", () => {
     // B=200, C=100: 220/352 = 0.625 = 200/320 (hand).
     const s = school("完中", "完全中学", { juniorStudents: 200, seniorStudents: 100, sportsArea: 3520 });
-    const a = assess(dataset([s]));
+    const a = assessed(dataset([s]));
     expect(a.units).toHaveLength(1);
     expect(a.units[0].section).toBe("junior");
     expect(a.units[0].facilityShare).toBeCloseTo(0.625, 12);
@@ -68,7 +68,7 @@ describe("weighted split of facilities (indicators.md §2.1)", () => {
       primaryTeachingArea: 8000,
       juniorTeachingArea: 15226,
     });
-    const a = assess(dataset([s]));
+    const a = assessed(dataset([s]));
     expect(unit(a.units, "九年制", "primary").indicators["104"].numerator).toBe(8000);
     expect(unit(a.units, "九年制", "primary").indicators["104"].field).toBe("primaryTeachingArea");
     expect(unit(a.units, "九年制", "junior").indicators["104"].numerator).toBe(15226);
@@ -76,7 +76,7 @@ describe("weighted split of facilities (indicators.md §2.1)", () => {
 
   it("teacher counts are entered per section and not split", () => {
     const s = school("九年制", "九年一贯制学校", { primaryStudents: 100, juniorStudents: 100, primaryQualifiedTeachers: 5, juniorQualifiedTeachers: 7 });
-    const a = assess(dataset([s]));
+    const a = assessed(dataset([s]));
     expect(unit(a.units, "九年制", "primary").indicators["101"].value).toBeCloseTo(5, 12);
     expect(unit(a.units, "九年制", "junior").indicators["101"].value).toBeCloseTo(7, 12);
   });
@@ -84,7 +84,7 @@ describe("weighted split of facilities (indicators.md §2.1)", () => {
 
 describe("status of one indicator (indicators.md §2.2)", () => {
   it("exactly T is met: 21 teachers / 500 students = 4.2", () => {
-    const a = assess(dataset([primarySchool("甲", { primaryStudents: 500, primaryQualifiedTeachers: 21 })]));
+    const a = assessed(dataset([primarySchool("甲", { primaryStudents: 500, primaryQualifiedTeachers: 21 })]));
     const r = a.units[0].indicators["101"];
     expect(r.value).toBeCloseTo(4.2, 12);
     expect(r.status).toBe("met");
@@ -94,7 +94,7 @@ describe("status of one indicator (indicators.md §2.2)", () => {
   it("floating-point noise below T still counts as met: 9 体艺教师 / 1000 students = 0.9", () => {
     // In binary, 9/1000×100 = 0.8999999999999999 < 0.9; exact arithmetic says 0.9 = T (小学 103).
     expect((9 / 1000) * 100).toBeLessThan(0.9);
-    const r = assess(dataset([primarySchool("甲", { primaryPeArtTeachers: 9 })])).units[0].indicators["103"];
+    const r = assessed(dataset([primarySchool("甲", { primaryPeArtTeachers: 9 })])).units[0].indicators["103"];
     expect(r.status).toBe("met");
     // The tolerance is relative 1e-9: 1e-12 below passes, 1e-6 below does not.
     expect(statusOf(0.9 * (1 - 1e-12), 0.9, NATIONAL_2017)).toBe("met");
@@ -103,9 +103,9 @@ describe("status of one indicator (indicators.md §2.2)", () => {
 
   it("exactly 0.85·T is 基本达标, just below is 未达标 (compared unrounded)", () => {
     // 104 小学 T = 4.5, 0.85·T = 3.825: 1000 students × 3.825 = 3825 ㎡ (hand).
-    const at = assess(dataset([primarySchool("甲", { teachingArea: 3825 })])).units[0].indicators["104"];
+    const at = assessed(dataset([primarySchool("甲", { teachingArea: 3825 })])).units[0].indicators["104"];
     expect(at.status).toBe("basic");
-    const below = assess(dataset([primarySchool("甲", { teachingArea: 3824.9 })])).units[0].indicators["104"];
+    const below = assessed(dataset([primarySchool("甲", { teachingArea: 3824.9 })])).units[0].indicators["104"];
     expect(below.status).toBe("unmet");
     // 初中 101: 0.85 × 5.3 = 4.505 (not rounded to 4.51, indicators.md §8): 4.505 → basic, 4.5049 → unmet.
     expect(statusOf(4.505, 5.3, NATIONAL_2017)).toBe("basic");
@@ -115,7 +115,7 @@ describe("status of one indicator (indicators.md §2.2)", () => {
 
   it("18 of 21 required teachers: 基本达标 and 需增加 3 人 (indicators.md §2.4 example)", () => {
     // 18/500×100 = 3.6 ≥ 0.85×4.2 = 3.57 → basic; need 4.2×500/100 = 21 → 3 more.
-    const r = assess(dataset([primarySchool("甲", { primaryStudents: 500, primaryQualifiedTeachers: 18 })])).units[0].indicators["101"];
+    const r = assessed(dataset([primarySchool("甲", { primaryStudents: 500, primaryQualifiedTeachers: 18 })])).units[0].indicators["101"];
     expect(r.status).toBe("basic");
     expect(r.gap).toEqual({ amount: 3, unit: "人", what: "高于规定学历教师", text: "需增加高于规定学历教师 3 人" });
   });
@@ -123,29 +123,29 @@ describe("status of one indicator (indicators.md §2.2)", () => {
 
 describe("unit verdict: ≥ 6 of 7 met and none unmet (indicators.md §2.3)", () => {
   it("6 met + 1 basic passes", () => {
-    const u = assess(dataset([primarySchool("甲", { teachingArea: 4000 })])).units[0]; // 4.0 of 4.5 → basic
+    const u = assessed(dataset([primarySchool("甲", { teachingArea: 4000 })])).units[0]; // 4.0 of 4.5 → basic
     expect([u.metCount, u.basicCount, u.unmetCount]).toEqual([6, 1, 0]);
     expect(u.pass).toBe(true);
   });
   it("5 met + 2 basic fails", () => {
-    const u = assess(dataset([primarySchool("甲", { teachingArea: 4000, sportsArea: 7000 })])).units[0]; // 7.0 of 7.5 → basic
+    const u = assessed(dataset([primarySchool("甲", { teachingArea: 4000, sportsArea: 7000 })])).units[0]; // 7.0 of 7.5 → basic
     expect([u.metCount, u.basicCount]).toEqual([5, 2]);
     expect(u.pass).toBe(false);
   });
   it("6 met + 1 unmet fails", () => {
-    const u = assess(dataset([primarySchool("甲", { multimediaRooms: 10 })])).units[0]; // 1.0 < 0.85×2.3
+    const u = assessed(dataset([primarySchool("甲", { multimediaRooms: 10 })])).units[0]; // 1.0 < 0.85×2.3
     expect([u.metCount, u.unmetCount]).toEqual([6, 1]);
     expect(u.pass).toBe(false);
   });
   it("7 met but one error fails", () => {
-    const u = assess(dataset([primarySchool("甲", {}, { invalid: ["sportsArea"] })])).units[0];
+    const u = assessed(dataset([primarySchool("甲", {}, { invalid: ["sportsArea"] })])).units[0];
     expect(u.errorCount).toBe(1);
     expect(u.indicators["105"].status).toBe("error");
     expect(u.indicators["105"].errorReason).toBe("「体育运动场馆面积」数据有误");
     expect(u.pass).toBe(false);
   });
   it("minMetIndicators is a profile field", () => {
-    const u = assess(dataset([primarySchool("甲", { teachingArea: 4000, sportsArea: 7000 })]), { minMetIndicators: 5 }).units[0];
+    const u = assessed(dataset([primarySchool("甲", { teachingArea: 4000, sportsArea: 7000 })]), { minMetIndicators: 5 }).units[0];
     expect(u.pass).toBe(true);
   });
 });
@@ -199,7 +199,7 @@ describe("sections and exclusions (indicators.md §1)", () => {
   });
 
   it("a section with no students gives no included unit but is still listed", () => {
-    const a = assess(dataset([school("九年", "九年一贯制学校", { primaryStudents: 300, juniorStudents: 0, teachingArea: 2000 })]));
+    const a = assessed(dataset([school("九年", "九年一贯制学校", { primaryStudents: 300, juniorStudents: 0, teachingArea: 2000 })]));
     const j = unit(a.units, "九年", "junior");
     expect(j.included).toBe(false);
     expect(j.excludedReason).toBe("无初中在校生");
@@ -208,7 +208,7 @@ describe("sections and exclusions (indicators.md §1)", () => {
   });
 
   it("an unrecognised type is an error for its units, with a Chinese reason", () => {
-    const a = assess(dataset([school("怪校", null, { primaryStudents: 300 })]));
+    const a = assessed(dataset([school("怪校", null, { primaryStudents: 300 })]));
     expect(a.units).toHaveLength(1);
     expect(a.units[0].included).toBe(true);
     expect(a.units[0].errorCount).toBe(7);
@@ -217,14 +217,14 @@ describe("sections and exclusions (indicators.md §1)", () => {
   });
 
   it("bad students cell: every indicator of the unit is an error; other schools unaffected", () => {
-    const a = assess(dataset([primarySchool("坏", {}, { invalid: ["primaryStudents"] }), primarySchool("好")]));
+    const a = assessed(dataset([primarySchool("坏", {}, { invalid: ["primaryStudents"] }), primarySchool("好")]));
     expect(a.units[0].errorCount).toBe(7);
     expect(a.units[0].indicators["104"].errorReason).toBe("「小学在校生数」数据有误");
     expect(a.units[1].pass).toBe(true);
   });
 
   it("an empty numerator cell is an error (not silently 0)", () => {
-    const a = assess(dataset([primarySchool("甲", { primaryBackboneTeachers: null })]));
+    const a = assessed(dataset([primarySchool("甲", { primaryBackboneTeachers: null })]));
     expect(a.units[0].indicators["102"].status).toBe("error");
     expect(a.units[0].indicators["102"].errorReason).toBe("「小学骨干教师数」未填写");
   });
@@ -233,19 +233,19 @@ describe("sections and exclusions (indicators.md §1)", () => {
 describe("gaps (indicators.md §2.4)", () => {
   it("㎡ to 1 decimal rounded up", () => {
     // 333 students × 4.5 = 1498.5 ㎡ needed; have 1000.04 → 498.46 → 498.5.
-    const r = assess(dataset([primarySchool("甲", { primaryStudents: 333, teachingArea: 1000.04 })])).units[0].indicators["104"];
+    const r = assessed(dataset([primarySchool("甲", { primaryStudents: 333, teachingArea: 1000.04 })])).units[0].indicators["104"];
     expect(r.gap!.amount).toBe(498.5);
     expect(r.gap!.text).toBe("需增加教学及辅助用房 498.5 ㎡");
   });
   it("万元 to 2 decimals rounded up", () => {
     // 333 × 2000 = 666 000 元 needed; have 50.001 万元 = 500 010 元 → 165 990 元 = 16.599 万元 → 16.60.
-    const r = assess(dataset([primarySchool("甲", { primaryStudents: 333, equipmentValue: 50.001 })])).units[0].indicators["106"];
+    const r = assessed(dataset([primarySchool("甲", { primaryStudents: 333, equipmentValue: 50.001 })])).units[0].indicators["106"];
     expect(r.gap!.amount).toBe(16.6);
     expect(r.gap!.text).toBe("需增加教学仪器设备 16.60 万元");
   });
   it("rooms and backbone teachers as whole numbers", () => {
     // 107: 1000 × 2.3 / 100 = 23 rooms needed, have 20 → 3; 102: 1.0 × 1000/100 = 10, have 8 → 2.
-    const u = assess(dataset([primarySchool("甲", { multimediaRooms: 20, primaryBackboneTeachers: 8 })])).units[0];
+    const u = assessed(dataset([primarySchool("甲", { multimediaRooms: 20, primaryBackboneTeachers: 8 })])).units[0];
     expect(u.indicators["107"].gap!.text).toBe("需增加网络多媒体教室 3 间");
     expect(u.indicators["102"].gap!.text).toBe("需增加骨干教师 2 人");
   });
@@ -253,7 +253,7 @@ describe("gaps (indicators.md §2.4)", () => {
     // 九年 A=100, B=100: shares 100/210, 110/210. Area 900 → 初中 471.43 ㎡ for 100 students;
     // 初中 needs 5.8 × 100 = 580 → 108.57… → 108.6 ㎡ (hand).
     const s = school("九年", "九年一贯制学校", { primaryStudents: 100, juniorStudents: 100, teachingArea: 900 });
-    const j = unit(assess(dataset([s])).units, "九年", "junior").indicators["104"];
+    const j = unit(assessed(dataset([s])).units, "九年", "junior").indicators["104"];
     expect(j.gap!.amount).toBe(108.6);
   });
   it("floating-point noise does not add a whole unit", () => {
@@ -268,7 +268,7 @@ describe("gaps (indicators.md §2.4)", () => {
 describe("junior thresholds", () => {
   it("初中 uses its own T (5.3 for 101)", () => {
     // 53 teachers / 1000 students = 5.3 → met; 52 → 5.2 → basic.
-    expect(assess(dataset([juniorSchool("甲", { juniorQualifiedTeachers: 53 })])).units[0].indicators["101"].status).toBe("met");
-    expect(assess(dataset([juniorSchool("甲", { juniorQualifiedTeachers: 52 })])).units[0].indicators["101"].status).toBe("basic");
+    expect(assessed(dataset([juniorSchool("甲", { juniorQualifiedTeachers: 53 })])).units[0].indicators["101"].status).toBe("met");
+    expect(assessed(dataset([juniorSchool("甲", { juniorQualifiedTeachers: 52 })])).units[0].indicators["101"].status).toBe("basic");
   });
 });
