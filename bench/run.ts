@@ -19,6 +19,13 @@ const files = readdirSync(benchDir)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
+// The engine bench measures the compiled engine (dist/node): build it from the current sources.
+const build = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "--silent", "build:cli"], { cwd: root, stdio: "inherit" });
+if (build.status !== 0) {
+  console.error("npm run build:cli failed");
+  process.exit(1);
+}
+
 let failed = 0;
 for (const f of files) {
   const file = join(benchDir, f);
