@@ -48,16 +48,28 @@ const CHARTER_UNMET: SchoolChecks["charter"] = Object.freeze({ status: "unmet" }
  * is emptied when it reaches CACHE_MAX entries, so odd data cannot make it grow without bound.
  */
 const CACHE_MAX = 10000;
-const requiredCache = new Map<number, SchoolChecks["rooms"]["required"]>();
-function sharedRequired(primary: number, junior: number): SchoolChecks["rooms"]["required"] {
-  if (!(primary < 1000 && junior < 1000)) return { primary, junior, total: primary + junior };
-  const key = primary * 1000 + junior;
-  let r = requiredCache.get(key);
-  if (r === undefined) {
-    if (requiredCache.size >= CACHE_MAX) requiredCache.clear();
-    requiredCache.set(key, (r = Object.freeze({ primary, junior, total: primary + junior })));
+
+/** Shared frozen results under two small-integer keys (small integers hash fast and allocate nothing). */
+class Shared<V extends object> {
+  private readonly maps = new Map<number, Map<number, V>>();
+  private size = 0;
+
+  get(outer: number, inner: number): V | undefined {
+    return this.maps.get(outer)?.get(inner);
   }
-  return r;
+
+  /** Stores `v` frozen and returns it. */
+  add(outer: number, inner: number, v: V): V {
+    if (this.size >= CACHE_MAX) {
+      this.maps.clear();
+      this.size = 0;
+    }
+    let m = this.maps.get(outer);
+    if (m === undefined) this.maps.set(outer, (m = new Map()));
+    m.set(inner, Object.freeze(v));
+    this.size++;
+    return v;
+  }
 }
 
 type ClassSizeEntry = NonNullable<SchoolChecks["classSize"][Section]>;
@@ -66,33 +78,31 @@ type Scale = SchoolChecks["scale"];
 type ClassSize = SchoolChecks["classSize"];
 
 const STATUS_KEY: Record<CheckStatus, number> = { met: 0, basic: 1, unmet: 2, error: 3, skipped: 4 };
-const isSmall = (x: number): boolean => Number.isInteger(x) && x >= 0 && x < 100000;
+/** A whole number in [0, max): such values are shared, others get their own object. */
+const small = (x: number, max: number): boolean => Number.isInteger(x) && x >= 0 && x < max;
 
-/** 203 result without a failure reason, shared per (status, requirement, music, art). */
-const roomsCache = new Map<number, Rooms>();
-function sharedRooms(status: CheckStatus, required: Rooms["required"], music: number, art: number): Rooms {
-  const { primary, junior } = required;
-  if (!(primary < 1000 && junior < 1000 && isSmall(music) && isSmall(art) && music < 1000 && art < 1000)) return { status, required, music, art };
-  const key = ((STATUS_KEY[status] * 1000 + music) * 1000 + art) * 1e6 + primary * 1000 + junior;
-  let r = roomsCache.get(key);
-  if (r === undefined) {
-    if (roomsCache.size >= CACHE_MAX) roomsCache.clear();
-    roomsCache.set(key, (r = Object.freeze({ status, required, music, art })));
-  }
-  return r;
+const requiredCache = new Shared<Rooms["required"]>();
+function sharedRequired(primary: number, junior: number): Rooms["required"] {
+  if (!(small(primary, 1000) && small(junior, 1000))) return { primary, junior, total: primary + junior };
+  return requiredCache.get(primary, junior) ?? requiredCache.add(primary, junior, { primary, junior, total: primary + junior });
 }
 
-/** 204 result without a failure reason, shared per (status, students, limit). */
-const scaleCache = new Map<number, Scale>();
+/** 203 result without a failure reason, shared per (requirement, status, music, art). */
+const roomsCache = new Shared<Rooms>();
+function sharedRooms(status: CheckStatus, required: Rooms["required"], music: number, art: number): Rooms {
+  const { primary, junior } = required;
+  if (!(small(primary, 1000) && small(junior, 1000) && small(music, 1000) && small(art, 1000))) return { status, required, music, art };
+  const outer = primary * 1000 + junior;
+  const inner = STATUS_KEY[status] * 1000000 + music * 1000 + art;
+  return roomsCache.get(outer, inner) ?? roomsCache.add(outer, inner, { status, required, music, art });
+}
+
+/** 204 result without a failure reason, shared per (limit, status, students). */
+const scaleCache = new Shared<Scale>();
 function sharedScale(status: CheckStatus, students: number, limit: number): Scale {
-  if (!(isSmall(students) && isSmall(limit))) return { status, students, limit };
-  const key = (STATUS_KEY[status] * 100000 + limit) * 100000 + students;
-  let r = scaleCache.get(key);
-  if (r === undefined) {
-    if (scaleCache.size >= CACHE_MAX) scaleCache.clear();
-    scaleCache.set(key, (r = Object.freeze({ status, students, limit })));
-  }
-  return r;
+  if (!(small(students, 100000) && small(limit, 1 << 30))) return { status, students, limit };
+  const inner = STATUS_KEY[status] * 100000 + students;
+  return scaleCache.get(limit, inner) ?? scaleCache.add(limit, inner, { status, students, limit });
 }
 
 /** The 205 record of a school, shared per combination of (shared) section entries. */
@@ -114,16 +124,11 @@ function sharedClassSizes(primary: ClassSizeEntry | undefined, junior: ClassSize
   }
   return r;
 }
-const classSizeEntryCache = new Map<number, ClassSizeEntry>();
+const classSizeEntryCache = new Shared<ClassSizeEntry>();
 function sharedClassSize(status: CheckStatus, maxClassSize: number): ClassSizeEntry {
-  if (!(isSmall(maxClassSize) && maxClassSize < 1000)) return { status, maxClassSize };
-  const key = STATUS_KEY[status] * 1000 + maxClassSize;
-  let r = classSizeEntryCache.get(key);
-  if (r === undefined) {
-    if (classSizeEntryCache.size >= CACHE_MAX) classSizeEntryCache.clear();
-    classSizeEntryCache.set(key, (r = Object.freeze({ status, maxClassSize })));
-  }
-  return r;
+  if (!small(maxClassSize, 100000)) return { status, maxClassSize };
+  const key = STATUS_KEY[status];
+  return classSizeEntryCache.get(key, maxClassSize) ?? classSizeEntryCache.add(key, maxClassSize, { status, maxClassSize });
 }
 
 /** 205 at one section of a school. */

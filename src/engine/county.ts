@@ -159,8 +159,9 @@ class TeacherTotal {
       if (this.invalid++ < LIST_MAX) this.invalidNames.push(s.name);
       return;
     }
-    const p = s.values[this.field];
-    const t = s.values.teachers;
+    const v = s.values;
+    const p = this.field === "trainedTeachers" ? v.trainedTeachers : v.certifiedTeachers;
+    const t = v.teachers;
     if (typeof p !== "number" || typeof t !== "number") {
       if (typeof p === "number" || typeof t === "number") this.missing++;
       return;

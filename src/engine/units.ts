@@ -147,27 +147,31 @@ export function shareOf(
   absent: ReadonlySet<SchoolField>,
 ): { share: number; problem: string | null } {
   const type = school.type;
-  const multi = type === "九年一贯制学校" || type === "十二年一贯制学校" || type === "完全中学";
-  if (!multi) return { share: 1, problem: null };
-  const fields: SchoolNumericField[] =
-    type === "九年一贯制学校"
-      ? ["primaryStudents", "juniorStudents"]
-      : type === "十二年一贯制学校"
-        ? ["primaryStudents", "juniorStudents", "seniorStudents"]
-        : ["juniorStudents", "seniorStudents"];
+  const fields = type === null ? undefined : SPLIT_FIELDS[type];
+  if (fields === undefined) return SINGLE_SECTION;
   for (const f of fields) {
     const p = fieldProblem(school, f, absent);
     if (p !== null && !(f === "seniorStudents" && absent.has(f))) return { share: 0, problem: `${p}，无法拆分设施` };
   }
-  const w = profile.splitFacilities ? profile.splitWeights : { primary: 1, junior: 1, senior: 1 };
+  const split = profile.splitFacilities;
+  const w = profile.splitWeights;
   const v = school.values;
-  const a = fields.includes("primaryStudents") ? (v.primaryStudents ?? 0) * w.primary : 0;
-  const b = (v.juniorStudents ?? 0) * w.junior;
-  const c = fields.includes("seniorStudents") ? (v.seniorStudents ?? 0) * w.senior : 0;
+  const a = type === "完全中学" ? 0 : (v.primaryStudents ?? 0) * (split ? w.primary : 1);
+  const b = (v.juniorStudents ?? 0) * (split ? w.junior : 1);
+  const c = type === "九年一贯制学校" ? 0 : (v.seniorStudents ?? 0) * (split ? w.senior : 1);
   const total = a + b + c;
-  if (!(total > 0)) return { share: 0, problem: null };
+  if (!(total > 0)) return NO_SHARE;
   return { share: (section === "primary" ? a : b) / total, problem: null };
 }
+
+/** Student counts that the facilities of a multi-section school are split by (indicators.md §2.1). */
+const SPLIT_FIELDS: Partial<Record<SchoolType, readonly SchoolNumericField[]>> = {
+  九年一贯制学校: ["primaryStudents", "juniorStudents"],
+  十二年一贯制学校: ["primaryStudents", "juniorStudents", "seniorStudents"],
+  完全中学: ["juniorStudents", "seniorStudents"],
+};
+const SINGLE_SECTION = Object.freeze({ share: 1, problem: null });
+const NO_SHARE = Object.freeze({ share: 0, problem: null });
 
 /** 达标 / 基本达标 / 未达标 of a value against T (indicators.md §2.2). */
 export function statusOf(value: number, threshold: number, profile: RuleProfile): Status {
@@ -289,6 +293,7 @@ interface IndicatorPlan {
 }
 
 const plans = new WeakMap<RuleProfile, Record<Section, IndicatorPlan[]>>();
+
 
 function planFor(profile: RuleProfile): Record<Section, IndicatorPlan[]> {
   let p = plans.get(profile);
