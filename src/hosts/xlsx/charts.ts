@@ -9,8 +9,10 @@
  *   xl/drawings/_rels/drawingN.xml.rels, xl/worksheets/_rels/sheetK.xml.rels
  *   <drawing r:id> in the sheet, Override entries in [Content_Types].xml.
  * A sheet that already has a drawing (pictures) gets the chart anchors appended to it.
+ * Only those small parts are decompressed and written (zip.ts): the sheets, tens of MB of XML in a
+ * large county's workbook, are copied into the new file as they were compressed.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { ZipParts } from "./zip";
 import type { ChartSeriesSpec, ChartSpec } from "../../workbook/plan";
 
 /** A chart of a write plan and the sheet it goes on. */
@@ -175,9 +177,9 @@ function decodeXmlAttr(s: string): string {
 }
 
 /** Map sheet name → worksheet part path (xl/worksheets/sheetN.xml). */
-export function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
-  const wb = strFromU8(files["xl/workbook.xml"]);
-  const rels = parseRels(strFromU8(files["xl/_rels/workbook.xml.rels"]));
+export function sheetParts(text: (part: string) => string | undefined): Map<string, string> {
+  const wb = text("xl/workbook.xml") ?? "";
+  const rels = parseRels(text("xl/_rels/workbook.xml.rels") ?? "");
   const map = new Map<string, string>();
   for (const m of wb.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
@@ -207,9 +209,9 @@ function insertDrawing(sheetXml: string, relId: string): string {
   return xml.slice(0, at) + tag + xml.slice(at);
 }
 
-function nextFreeIndex(files: Record<string, Uint8Array>, prefix: string, suffix: string): number {
+function nextFreeIndex(zip: ZipParts, prefix: string, suffix: string): number {
   let n = 1;
-  while (files[`${prefix}${n}${suffix}`]) n++;
+  while (zip.has(`${prefix}${n}${suffix}`)) n++;
   return n;
 }
 
@@ -219,9 +221,11 @@ function nextFreeIndex(files: Record<string, Uint8Array>, prefix: string, suffix
  */
 export function addChartsToXlsx(xlsx: Uint8Array, placements: SheetChart[], level: 1 | 6 = 6): Uint8Array {
   if (!placements.length) return xlsx;
-  const files = unzipSync(xlsx);
-  const parts = sheetParts(files);
-  let types = strFromU8(files["[Content_Types].xml"]);
+  // Only the parts below are read and written; the (large) sheets stay compressed as they are.
+  const zip = new ZipParts(xlsx);
+  const text = (part: string) => zip.text(part);
+  const parts = sheetParts(text);
+  let types = text("[Content_Types].xml") ?? "";
   const addOverride = (part: string, ct: string) => {
     if (!types.includes(`PartName="/${part}"`)) {
       types = types.replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${ct}"/></Types>`);
@@ -235,38 +239,38 @@ export function addChartsToXlsx(xlsx: Uint8Array, placements: SheetChart[], leve
   for (const [sheet, list] of bySheet) {
     const sheetPart = parts.get(sheet)!;
     const sheetRelsPart = relsPath(sheetPart);
-    let sheetRels = files[sheetRelsPart] ? strFromU8(files[sheetRelsPart]) : EMPTY_RELS;
+    let sheetRels = text(sheetRelsPart) ?? EMPTY_RELS;
     // An existing drawing (pictures) is reused; otherwise a new one is made.
     const existing = parseRels(sheetRels).find((r) => r.type === REL_DRAWING);
     let drawingPart: string;
     let drawing: string;
     if (existing) {
       drawingPart = resolveTarget(sheetPart, existing.target);
-      drawing = strFromU8(files[drawingPart]);
+      drawing = text(drawingPart) ?? "";
     } else {
-      drawingPart = `xl/drawings/drawing${nextFreeIndex(files, "xl/drawings/drawing", ".xml")}.xml`;
+      drawingPart = `xl/drawings/drawing${nextFreeIndex(zip, "xl/drawings/drawing", ".xml")}.xml`;
       drawing = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}"></xdr:wsDr>`;
       const added = addRel(sheetRels, REL_DRAWING, `../drawings/${drawingPart.split("/").pop()}`);
       sheetRels = added.xml;
-      files[sheetPart] = strToU8(insertDrawing(strFromU8(files[sheetPart]), added.id));
-      files[sheetRelsPart] = strToU8(sheetRels);
+      zip.set(sheetPart, insertDrawing(text(sheetPart) ?? "", added.id));
+      zip.set(sheetRelsPart, sheetRels);
     }
     const drawingRelsPart = relsPath(drawingPart);
-    let drawingRels = files[drawingRelsPart] ? strFromU8(files[drawingRelsPart]) : EMPTY_RELS;
+    let drawingRels = text(drawingRelsPart) ?? EMPTY_RELS;
     let shapeId = 1 + [...drawing.matchAll(/<xdr:cNvPr\b/g)].length + 1;
     let anchors = "";
     for (const p of list) {
-      const chartPart = `xl/charts/chart${nextFreeIndex(files, "xl/charts/chart", ".xml")}.xml`;
-      files[chartPart] = strToU8(chartXml(p));
+      const chartPart = `xl/charts/chart${nextFreeIndex(zip, "xl/charts/chart", ".xml")}.xml`;
+      zip.set(chartPart, chartXml(p));
       addOverride(chartPart, CT_CHART);
       const added = addRel(drawingRels, REL_CHART, `../charts/${chartPart.split("/").pop()}`);
       drawingRels = added.xml;
       anchors += anchorXml(p, shapeId++, added.id);
     }
-    files[drawingPart] = strToU8(drawing.replace(/<\/xdr:wsDr>\s*$/, `${anchors}</xdr:wsDr>`));
-    files[drawingRelsPart] = strToU8(drawingRels);
+    zip.set(drawingPart, drawing.replace(/<\/xdr:wsDr>\s*$/, `${anchors}</xdr:wsDr>`));
+    zip.set(drawingRelsPart, drawingRels);
     addOverride(drawingPart, CT_DRAWING);
   }
-  files["[Content_Types].xml"] = strToU8(types);
-  return zipSync(files, { level });
+  zip.set("[Content_Types].xml", types);
+  return zip.save(level);
 }
