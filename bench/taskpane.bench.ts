@@ -72,7 +72,8 @@ async function main(): Promise<void> {
       await page.addInitScript((x) => {
         (window as unknown as { __FAKE_INPUT__: unknown }).__FAKE_INPUT__ = x;
       }, input);
-      await page.goto(`${server.url}taskpane.html`);
+      // As the manifest opens it: ?office=1 makes the page load office.js (here the fake).
+      await page.goto(`${server.url}taskpane.html?office=1`);
       await page.locator('main[data-mode="office"]').waitFor();
       const since = await page.evaluate(() => performance.now());
       await page.getByRole("button", { name: "评估", exact: true }).click();
