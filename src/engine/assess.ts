@@ -5,7 +5,7 @@ import { cvFailureText, GroupAccumulator } from "./balance";
 import { schoolChecks } from "./checks";
 import { countyItems, nameList, SchoolTotals } from "./county";
 import { NATIONAL_2017, SCHOOL_FIELD_LABEL, resolveProfile } from "./profiles";
-import { addSchoolUnits, indicatorTable, sectionsOf } from "./units";
+import { addSchoolUnits, indicatorTable, sectionList, sectionsOf } from "./units";
 import { INDICATOR_CODES, SECTION_LABEL, SECTIONS } from "./types";
 import type {
   Assessment,
@@ -127,24 +127,27 @@ export function assess(dataset: CountyDataset, override?: ProfileOverride, base:
   const groups = { primary: new GroupAccumulator("primary", table), junior: new GroupAccumulator("junior", table) };
   const counters = { primary: new GroupCounter("primary"), junior: new GroupCounter("junior") };
   const totals = new SchoolTotals(profile);
-  const schoolSections: Section[] = [];
   for (let i = 0; i < schools.length; i++) {
     const school = schools[i];
     // 资源配置 units of the school.
     const first = units.length;
     const end = first + addSchoolUnits(units, school, i, profile, absent, table);
-    schoolSections.length = 0;
+    let primaryIn = false;
+    let juniorIn = false;
     let firstReason = "";
     for (let r = first; r < end; r++) {
       const u = units[r];
-      if (u.included) schoolSections.push(u.section);
+      if (u.included) {
+        if (u.section === "primary") primaryIn = true;
+        else juniorIn = true;
+      }
       else {
         exclusions.push({ school: school.name, section: u.section, reason: u.excludedReason! });
         firstReason ||= u.excludedReason!;
       }
     }
     // Per-school checks, then the group figures while the school's results are at hand.
-    const sc = schoolChecks(school, i, schoolSections, firstReason, profile, absent);
+    const sc = schoolChecks(school, i, sectionList(primaryIn, juniorIn), firstReason, profile, absent);
     checks.push(sc);
     totals.add(school, sc);
     for (let r = first; r < end; r++) {

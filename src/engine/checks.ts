@@ -54,8 +54,16 @@ class Shared<V extends object> {
   private readonly maps = new Map<number, Map<number, V>>();
   private size = 0;
 
+  /** The inner map used last: consecutive schools mostly share the outer key (one limit, one requirement). */
+  private lastOuter = NaN;
+  private lastMap: Map<number, V> | undefined;
+
   get(outer: number, inner: number): V | undefined {
-    return this.maps.get(outer)?.get(inner);
+    if (outer !== this.lastOuter) {
+      this.lastOuter = outer;
+      this.lastMap = this.maps.get(outer);
+    }
+    return this.lastMap?.get(inner);
   }
 
   /** Stores `v` frozen and returns it. */
@@ -66,6 +74,8 @@ class Shared<V extends object> {
     }
     let m = this.maps.get(outer);
     if (m === undefined) this.maps.set(outer, (m = new Map()));
+    this.lastOuter = outer;
+    this.lastMap = m;
     m.set(inner, Object.freeze(v));
     this.size++;
     return v;
@@ -152,11 +162,10 @@ export function classSizeStatus(maxClassSize: number, section: Section, profile:
   return "unmet";
 }
 
-/** 204 limit for a school type. */
-function scaleLimits(school: SchoolRecord, profile: RuleProfile): { limit: number; basic: number | null } {
-  if (school.type === "九年一贯制学校") return { limit: profile.scaleLimit.nineYear, basic: profile.scaleBasicLimit.nineYear };
-  if (school.type === "十二年一贯制学校") return { limit: profile.scaleLimit.twelveYear, basic: profile.scaleBasicLimit.twelveYear };
-  return { limit: profile.scaleLimit.default, basic: profile.scaleBasicLimit.default };
+/** The 204 limits of a school type (达标 and, when the profile has one, 基本达标). */
+type ScaleKind = "nineYear" | "twelveYear" | "default";
+function scaleKind(school: SchoolRecord): ScaleKind {
+  return school.type === "九年一贯制学校" ? "nineYear" : school.type === "十二年一贯制学校" ? "twelveYear" : "default";
 }
 
 /**
@@ -172,7 +181,9 @@ export function schoolChecks(
   profile: RuleProfile,
   absent: ReadonlySet<SchoolField>,
 ): SchoolChecks {
-  const { limit, basic } = scaleLimits(school, profile);
+  const kind = scaleKind(school);
+  const limit = profile.scaleLimit[kind];
+  const basic = profile.scaleBasicLimit[kind];
   if (includedSections.length === 0 || school.type === null) {
     const assessed = includedSections.length > 0;
     const status: CheckStatus = assessed ? "error" : "skipped";
@@ -190,14 +201,16 @@ export function schoolChecks(
   }
 
   // 203: required rooms per section, both kinds must reach the total.
-  const need = { primary: 0, junior: 0 };
+  let needPrimary = 0;
+  let needJunior = 0;
   let roomFail: Failure | null = null;
   for (const s of includedSections) {
     const r = readNumber(school, SECTION_FIELDS[s].classes, absent);
-    if (typeof r === "number") need[s] = requiredRooms(r, profile);
-    else roomFail = worse(roomFail, r);
+    if (typeof r !== "number") roomFail = worse(roomFail, r);
+    else if (s === "primary") needPrimary = requiredRooms(r, profile);
+    else needJunior = requiredRooms(r, profile);
   }
-  const required = sharedRequired(need.primary, need.junior);
+  const required = sharedRequired(needPrimary, needJunior);
   const musicRead = readNumber(school, "musicRooms", absent);
   const artRead = readNumber(school, "artRooms", absent);
   const music = typeof musicRead === "number" ? musicRead : null;

@@ -108,6 +108,11 @@ export function sectionsOfType(type: SchoolType): readonly Section[] {
   }
 }
 
+/** The shared list of the sections present: [], [小学], [初中] or [小学, 初中]. */
+export function sectionList(primary: boolean, junior: boolean): readonly Section[] {
+  return primary ? (junior ? BOTH_SECTIONS : ONLY_PRIMARY) : junior ? ONLY_JUNIOR : NO_SECTIONS;
+}
+
 /** Shared, read-only section lists (sectionsOf runs for every school). */
 const ONLY_PRIMARY: readonly Section[] = Object.freeze(["primary"]);
 const ONLY_JUNIOR: readonly Section[] = Object.freeze(["junior"]);
@@ -358,8 +363,8 @@ function indicatorAt(
     if (problem === null && numerator !== numerator) problem = `「${SCHOOL_FIELD_LABEL[field]}」未填写`;
     if (plan.toYuan) numerator *= EQUIPMENT_TO_YUAN;
   }
-  table.numerator[cell] = numerator;
   if (problem !== null) {
+    table.numerator[cell] = numerator;
     tally.error++;
     table.value[cell] = NaN;
     table.gap[cell] = NaN;
@@ -367,9 +372,14 @@ function indicatorAt(
     table.errors.set(cell, problem);
     return;
   }
+  judge(plan, numerator, students, table, cell);
+}
+
+/** Value, status and gap of a cell whose numerator is known (statusOf with the cut-offs precomputed). */
+function judge(plan: IndicatorPlan, numerator: number, students: number, table: IndicatorTable, cell: number): void {
+  table.numerator[cell] = numerator;
   const value = plan.per100 ? (numerator / students) * 100 : numerator / students;
   table.value[cell] = value;
-  // statusOf(), with the cut-offs precomputed.
   if (value >= plan.metFrom) {
     tally.met++;
     table.status[cell] = MET;
@@ -417,7 +427,33 @@ function assessUnit(
   const plan = planFor(profile)[section];
   const base = row * WIDTH;
   const clean = absent.size === 0 && (school.invalid === undefined || school.invalid.length === 0);
-  for (let k = 0; k < plan.length; k++) indicatorAt(plan[k], school, students, share, shareProblem, unitError, absent, clean, table, base + k);
+  if (unitError === null && shareProblem === null && clean) {
+    // The common case — nothing absent, no bad cell: the same rules as indicatorAt without its
+    // checks; a cell whose figure is missing goes to indicatorAt for its reason.
+    const values = school.values;
+    for (let k = 0; k < plan.length; k++) {
+      const p = plan[k];
+      const cell = base + k;
+      const own = values[p.ownField];
+      let numerator = NaN;
+      if (typeof own === "number") numerator = own;
+      else if (p.wholeField !== undefined && (own === null || own === undefined)) {
+        const raw = values[p.wholeField];
+        if (typeof raw === "number") {
+          numerator = raw * share;
+          table.wholeSchool[cell] = 1;
+        }
+      }
+      if (numerator !== numerator) {
+        indicatorAt(p, school, students, share, shareProblem, unitError, absent, clean, table, cell);
+        continue;
+      }
+      if (p.toYuan) numerator *= EQUIPMENT_TO_YUAN;
+      judge(p, numerator, students, table, cell);
+    }
+  } else {
+    for (let k = 0; k < plan.length; k++) indicatorAt(plan[k], school, students, share, shareProblem, unitError, absent, clean, table, base + k);
+  }
   const { met, basic, unmet, error } = tally;
   return {
     row,
