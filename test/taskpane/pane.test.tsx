@@ -7,13 +7,17 @@
  * 小学 101 ≥ 4.2, 102 ≥ 1.0, 103 ≥ 0.9, 104 ≥ 4.5 ㎡, 105 ≥ 7.5 ㎡, 106 ≥ 2000 元, 107 ≥ 2.3; 基本达标 ≥ 0.85·T).
  */
 import { TextDecoder, TextEncoder } from "util";
-import { render, screen, fireEvent, waitFor, within, cleanup } from "@testing-library/react";
+import { render, screen, fireEvent, waitFor, within, cleanup, configure } from "@testing-library/react";
 import { FakeWorkbook, fakeRun, installFakeOffice, uninstallFakeOffice, type FakeValue } from "../fakes/fakeExcel";
 import { OfficeHost, SETTINGS_KEY } from "../../src/hosts/office";
 import { App } from "../../src/taskpane/App";
 import { createOfficeAppHost } from "../../src/taskpane/officeAppHost";
 import { EngineService } from "../../src/taskpane/engineService";
 import { NATIONAL_2017, PROFILES } from "../../src/engine/profiles";
+
+// waitFor/findBy give up after 1 s by default; on a slow CI machine the first use of a module
+// (ts-jest compiles it then) can take longer. They return as soon as the condition holds.
+configure({ asyncUtilTimeout: 15000 });
 
 // jsdom has no ResizeObserver (Fluent's TabList and MessageBar observe their size); layout is not under test.
 class NoResizeObserver {
