@@ -225,24 +225,9 @@ function exclusionReason(school: SchoolRecord, section: Section, students: numbe
 }
 
 /**
- * Every section of one school as a unit result, its indicator cells written into `table` from
- * row `firstRow` on (one row per section, in sectionsOf order).
+ * Every section of one school as a unit result, appended to `units`; each unit's indicator cells are
+ * written into `table` at its row (its index in `units`). Returns how many units were added.
  */
-export function schoolUnits(
-  school: SchoolRecord,
-  schoolIndex: number,
-  profile: RuleProfile,
-  absent: ReadonlySet<SchoolField>,
-  table: IndicatorTable,
-  firstRow: number,
-): UnitResult[] {
-  const out: UnitResult[] = [];
-  const sections = sectionsOf(school);
-  for (let k = 0; k < sections.length; k++) out.push(assessUnit(school, schoolIndex, sections[k], profile, absent, table, firstRow + k));
-  return out;
-}
-
-/** schoolUnits appended to `units` (rows units.length on); returns how many were added. */
 export function addSchoolUnits(
   units: UnitResult[],
   school: SchoolRecord,
@@ -336,8 +321,6 @@ function indicatorAt(
   shareProblem: string | null,
   unitError: string | null,
   absent: ReadonlySet<SchoolField>,
-  /** No absent column and no bad cell at this school: no field can have a problem. */
-  clean: boolean,
   table: IndicatorTable,
   cell: number,
 ): void {
@@ -348,7 +331,7 @@ function indicatorAt(
   if (problem === null) {
     const whole = plan.wholeField;
     const own = school.values[field];
-    const ownProblem = clean ? null : fieldProblem(school, field, absent);
+    const ownProblem = fieldProblem(school, field, absent);
     if (whole === undefined || (own !== null && own !== undefined) || (ownProblem !== null && !absent.has(field))) {
       // Teacher counts, or a section-specific facility figure used as entered.
       problem = ownProblem;
@@ -356,15 +339,15 @@ function indicatorAt(
     } else {
       field = whole;
       table.wholeSchool[cell] = 1;
-      problem = (clean ? null : fieldProblem(school, whole, absent)) ?? shareProblem;
+      problem = fieldProblem(school, whole, absent) ?? shareProblem;
       const raw = school.values[whole];
       if (problem === null && typeof raw === "number") numerator = raw * share;
     }
     if (problem === null && numerator !== numerator) problem = `「${SCHOOL_FIELD_LABEL[field]}」未填写`;
     if (plan.toYuan) numerator *= EQUIPMENT_TO_YUAN;
   }
+  table.numerator[cell] = numerator;
   if (problem !== null) {
-    table.numerator[cell] = numerator;
     tally.error++;
     table.value[cell] = NaN;
     table.gap[cell] = NaN;
@@ -372,14 +355,9 @@ function indicatorAt(
     table.errors.set(cell, problem);
     return;
   }
-  judge(plan, numerator, students, table, cell);
-}
-
-/** Value, status and gap of a cell whose numerator is known (statusOf with the cut-offs precomputed). */
-function judge(plan: IndicatorPlan, numerator: number, students: number, table: IndicatorTable, cell: number): void {
-  table.numerator[cell] = numerator;
   const value = plan.per100 ? (numerator / students) * 100 : numerator / students;
   table.value[cell] = value;
+  // statusOf(), with the cut-offs precomputed.
   if (value >= plan.metFrom) {
     tally.met++;
     table.status[cell] = MET;
@@ -426,34 +404,7 @@ function assessUnit(
   tally.met = tally.basic = tally.unmet = tally.error = 0;
   const plan = planFor(profile)[section];
   const base = row * WIDTH;
-  const clean = absent.size === 0 && (school.invalid === undefined || school.invalid.length === 0);
-  if (unitError === null && shareProblem === null && clean) {
-    // The common case — nothing absent, no bad cell: the same rules as indicatorAt without its
-    // checks; a cell whose figure is missing goes to indicatorAt for its reason.
-    const values = school.values;
-    for (let k = 0; k < plan.length; k++) {
-      const p = plan[k];
-      const cell = base + k;
-      const own = values[p.ownField];
-      let numerator = NaN;
-      if (typeof own === "number") numerator = own;
-      else if (p.wholeField !== undefined && (own === null || own === undefined)) {
-        const raw = values[p.wholeField];
-        if (typeof raw === "number") {
-          numerator = raw * share;
-          table.wholeSchool[cell] = 1;
-        }
-      }
-      if (numerator !== numerator) {
-        indicatorAt(p, school, students, share, shareProblem, unitError, absent, clean, table, cell);
-        continue;
-      }
-      if (p.toYuan) numerator *= EQUIPMENT_TO_YUAN;
-      judge(p, numerator, students, table, cell);
-    }
-  } else {
-    for (let k = 0; k < plan.length; k++) indicatorAt(plan[k], school, students, share, shareProblem, unitError, absent, clean, table, base + k);
-  }
+  for (let k = 0; k < plan.length; k++) indicatorAt(plan[k], school, students, share, shareProblem, unitError, absent, table, base + k);
   const { met, basic, unmet, error } = tally;
   return {
     row,
