@@ -54,16 +54,8 @@ class Shared<V extends object> {
   private readonly maps = new Map<number, Map<number, V>>();
   private size = 0;
 
-  /** The inner map used last: consecutive schools mostly share the outer key (one limit, one requirement). */
-  private lastOuter = NaN;
-  private lastMap: Map<number, V> | undefined;
-
   get(outer: number, inner: number): V | undefined {
-    if (outer !== this.lastOuter) {
-      this.lastOuter = outer;
-      this.lastMap = this.maps.get(outer);
-    }
-    return this.lastMap?.get(inner);
+    return this.maps.get(outer)?.get(inner);
   }
 
   /** Stores `v` frozen and returns it. */
@@ -74,8 +66,6 @@ class Shared<V extends object> {
     }
     let m = this.maps.get(outer);
     if (m === undefined) this.maps.set(outer, (m = new Map()));
-    this.lastOuter = outer;
-    this.lastMap = m;
     m.set(inner, Object.freeze(v));
     this.size++;
     return v;
