@@ -5,11 +5,12 @@
  * Run alone: npm run build:cli && node --import tsx --expose-gc bench/engine.bench.ts
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { loadavg, tmpdir } from "os";
 import { dirname, join } from "path";
 import ts from "typescript";
 import { assess } from "../src/engine";
+import { compiledModule, ROOT } from "./compiled";
 import { syntheticCounty } from "./synthetic";
 
 const SCHOOLS = 100_000;
@@ -39,7 +40,6 @@ function gc(): void {
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-const ROOT = join(__dirname, "..");
 
 /**
  * Memory of a plain Node process (no tsx, no bench machinery) that builds the dataset and runs one
@@ -72,15 +72,9 @@ function plainNodeProcess(): { node: number; withDataset: number; peak: number }
   }
 }
 
-/** The engine as the product runs it: compiled by tsc (`npm run build:cli`, as the CLI ships it). */
+/** The engine as the product runs it (compiled; see compiled.ts). */
 function compiledAssess(): typeof assess {
-  const built = join(ROOT, "dist/node/engine/assess.js");
-  const newestSource = Math.max(...readdirSync(join(ROOT, "src/engine")).map((f) => statSync(join(ROOT, "src/engine", f)).mtimeMs));
-  if (!existsSync(built) || statSync(built).mtimeMs < newestSource) {
-    throw new Error("dist/node is missing or older than src/engine: run `npm run build:cli` (npm run bench does it)");
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(built) as { assess: typeof assess }).assess;
+  return compiledModule<{ assess: typeof assess }>("engine/assess", ["engine"]).assess;
 }
 
 function medianOf(runs: number, f: () => unknown): { median: number; min: number; max: number; cpu: number } {

@@ -11,34 +11,15 @@
  * Run: npm run build:cli && npx tsx bench/workbook.bench.ts [schools]   (default 20000)
  */
 import * as ExcelJS from "exceljs";
-import { existsSync, readdirSync, statSync } from "fs";
 import * as os from "os";
-import { join } from "path";
 import type { XlsxHost as XlsxHostClass } from "../src/hosts/xlsx";
 import type { assessWorkbook as assessWorkbookFn, AssessRun, AssessStage } from "../src/workbook/run";
 import { buildWorkbook, makeSchools, toBytes } from "../test/workbook-render/fixtures";
+import { compiledModule } from "./compiled";
 
-/**
- * The product code as the command line ships it (dist/node, compiled by tsc; `npm run bench` builds
- * it first). Run through tsx instead, every closure would pay tsx's keep-names helper.
- */
-function compiled(): { XlsxHost: typeof XlsxHostClass; assessWorkbook: typeof assessWorkbookFn } {
-  const root = join(__dirname, "..");
-  const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
-  const built = join(root, "dist/node/workbook/run.js");
-  const sources = Math.max(newest(join(root, "src/workbook")), newest(join(root, "src/hosts/xlsx")), newest(join(root, "src/engine")));
-  if (!existsSync(built) || statSync(built).mtimeMs < sources) {
-    throw new Error("dist/node is missing or older than src: run `npm run build:cli` (npm run bench does it)");
-  }
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  return {
-    XlsxHost: (require(join(root, "dist/node/hosts/xlsx/index.js")) as { XlsxHost: typeof XlsxHostClass }).XlsxHost,
-    assessWorkbook: (require(built) as { assessWorkbook: typeof assessWorkbookFn }).assessWorkbook,
-  };
-  /* eslint-enable @typescript-eslint/no-require-imports */
-}
-const { XlsxHost, assessWorkbook } = compiled();
+// The product code as the command line ships it (compiled; see compiled.ts).
+const { XlsxHost } = compiledModule<{ XlsxHost: typeof XlsxHostClass }>("hosts/xlsx/index", ["hosts/xlsx", "workbook", "engine"]);
+const { assessWorkbook } = compiledModule<{ assessWorkbook: typeof assessWorkbookFn }>("workbook/run", ["workbook", "engine"]);
 
 const SCHOOLS = Number(process.argv[2] ?? 20000);
 const LIMIT = 1.5;
