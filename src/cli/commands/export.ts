@@ -1,10 +1,10 @@
 /** `junheng export FILE [-o OUT.xlsx]`: 导出上报 — the checked sheets in a new workbook. */
 import { EXPORT_SHEETS } from "../../report/export";
 import { exportWorkbook } from "../../report/workbook";
-import { CliError, EXIT, type CliIO, type Command } from "../command";
+import { EXIT, type CliIO, type Command } from "../command";
 import { writeOutput } from "../files";
 import { assessFile, assessOptionsOf } from "../load";
-import { ASSESS_OPTION_HELP, defaultOutput, parseFileArgs } from "./report";
+import { ASSESS_OPTION_HELP, outputFile, parseFileArgs } from "./report";
 
 const USAGE = `用法：junheng export 文件.xlsx [-o 上报.xlsx] [选项]
 
@@ -24,8 +24,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
   const { file, parsed } = p;
   const { host, run } = await assessFile(file, assessOptionsOf(parsed));
   const county = parsed.options.county ?? run.read.dataset.county.name;
-  const out = parsed.options.output ?? defaultOutput(file, county, "优质均衡自查", "xlsx");
-  if (!/\.xlsx$/i.test(out)) throw new CliError(`导出文件名应以 .xlsx 结尾：${out}`);
+  const out = outputFile(file, parsed.options.output, county, "优质均衡自查", "xlsx", "导出");
   await writeOutput(out, await exportWorkbook(host, run));
   io.out(`已导出上报工作簿：${out}`);
   return EXIT.ok;

@@ -23,9 +23,14 @@ export const ASSESS_OPTION_HELP = `      --county 名称          县（区）�
       --no-split             不按加权学生数拆分一贯制/完全中学的校舍和设备
   -h, --help                 显示本帮助`;
 
-/** Default output beside the input: <dir>/<county>-<what>-<date>.<ext>. */
-export function defaultOutput(file: string, county: string | null | undefined, what: string, ext: string): string {
-  return path.join(path.dirname(path.resolve(file)), exportFileName(county, new Date(), what, ext));
+/**
+ * The output file of `report` / `export`: -o as given, else beside the input as
+ * <dir>/<county>-<what>-<date>.<ext>; a name without the extension is a usage error (`label` 文件名…).
+ */
+export function outputFile(file: string, output: string | undefined, county: string | null | undefined, what: string, ext: string, label: string): string {
+  const out = output ?? path.join(path.dirname(path.resolve(file)), exportFileName(county, new Date(), what, ext));
+  if (!out.toLowerCase().endsWith(`.${ext}`)) throw new CliError(`${label}文件名应以 .${ext} 结尾：${out}`);
+  return out;
 }
 
 const USAGE = `用法：junheng report 文件.xlsx [-o 报告.docx] [选项]
@@ -60,8 +65,7 @@ export async function runReport(args: string[], io: CliIO): Promise<number> {
   const { file, parsed } = p;
   const { run } = await assessFile(file, assessOptionsOf(parsed));
   const county = parsed.options.county ?? run.read.dataset.county.name;
-  const out = parsed.options.output ?? defaultOutput(file, county, "优质均衡自查自评报告", "docx");
-  if (!/\.docx$/i.test(out)) throw new CliError(`报告文件名应以 .docx 结尾：${out}`);
+  const out = outputFile(file, parsed.options.output, county, "优质均衡自查自评报告", "docx", "报告");
   const bytes = await buildReportDocx(run.assessment, run.read, { countyName: parsed.options.county });
   await writeOutput(out, bytes);
   io.out(`已生成自查自评报告初稿：${out}`);
