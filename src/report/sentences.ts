@@ -43,7 +43,7 @@ export interface CountyWords {
   unit: string;
 }
 
-export function countyWords(a: Assessment, read: ReadResult, opts: ReportOptions = {}): CountyWords {
+export function countyWords(read: ReadResult, opts: ReportOptions = {}): CountyWords {
   const name = (opts.countyName ?? read.dataset.county.name ?? "").trim() || "本县";
   const whole = wholeCountyWord(name);
   return { name, whole, unit: whole.slice(1) };
@@ -418,11 +418,6 @@ function checkCountsSentence(a: Assessment, code: "204" | "205", w: CountyWords)
   return parts.join("；");
 }
 
-/** Names of schools whose per-school check has a given status. */
-function schoolsWith(a: Assessment, pick: (i: number) => string | undefined): string[] {
-  return a.schools.map((_, i) => pick(i)).filter((x): x is string => !!x);
-}
-
 function namesPhrase(label: string, names: string[]): string {
   return names.length ? `${label}${names.length}所：${nameList(names)}。` : "";
 }
@@ -732,7 +727,7 @@ export function conclusion(a: Assessment, w: CountyWords): ParagraphBlock {
 
 /** The whole report outline. */
 export function buildReportOutline(a: Assessment, read: ReadResult, opts: ReportOptions = {}): ReportOutline {
-  const w = countyWords(a, read, opts);
+  const w = countyWords(read, opts);
   const intro: ParagraphBlock = {
     kind: "paragraph",
     runs: [

@@ -7,7 +7,7 @@
 import { CHECK_STATUS_LABEL, COUNTY_STATUS_LABEL, fixed, num, wholeCountyWord } from "../engine/format";
 import { INDICATOR_CODES, SECTION_LABEL } from "../engine/types";
 import { unitIndicator, unitStatus, unitValue } from "../engine/results";
-import type { Assessment, CountyArea, CvStat, GroupBalance, IndicatorCode, Section } from "../engine/types";
+import type { Assessment, CountyArea, CvStat, GroupBalance, Section } from "../engine/types";
 import { SHEETS } from "./contract";
 import type { ReadResult } from "./contract";
 import { FILL } from "./plan";
