@@ -5,6 +5,7 @@
  * always agree. Host-neutral and pure.
  */
 import { fixed, num, percent } from "../engine/format";
+import { ceilTo } from "../engine/math";
 import { INDICATOR_CODES, SECTION_LABEL } from "../engine/types";
 import { unitIndicator, unitStatus } from "../engine/results";
 import type { Assessment, CheckStatus, SchoolField, Section, Status, UnitResult } from "../engine/types";
@@ -33,12 +34,6 @@ export interface Shortfall {
 
 function isShort(s: Status | CheckStatus): s is "basic" | "unmet" {
   return s === "basic" || s === "unmet";
-}
-
-/** Round a positive amount up at `decimals` places (money needed is never under-stated). */
-function ceilTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.ceil(Number((x * f).toPrecision(12))) / f;
 }
 
 /** Lists every shortfall in school order (sections, then indicators, then checks). */
@@ -154,6 +149,7 @@ export function listShortfalls(assessment: Assessment, read: ReadResult): Shortf
       const share = profile.county.trainingFundsShare;
       const pub = values.publicFunds ?? null;
       const train = values.trainingFunds ?? 0;
+      // Rounded up like every other gap (money needed is never under-stated).
       const need = pub !== null ? ceilTo(Math.max(0, share * pub - train), 2) : null;
       push({
         schoolIndex: i,
