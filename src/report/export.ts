@@ -6,7 +6,7 @@
  * for a new, empty workbook out. Every string is written as text (ValueBlock.textOnly), so a
  * school name such as "=HYPERLINK(...)" stays text in the exported file.
  */
-import type { SheetSnapshot, WorkbookSnapshot } from "../hosts/port";
+import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/port";
 import { SHEETS, type ReadResult } from "../workbook/contract";
 import type { CellValue, FormatRun, SheetPlan, WritePlan } from "../workbook/plan";
 import { FILL } from "../workbook/plan";

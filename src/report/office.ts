@@ -3,7 +3,7 @@
  * OfficeHost. The native charts are part of the write plans (SheetPlan.charts): OfficeHost draws
  * them in the same batches as the values, so nothing here talks to Office.js charts directly.
  */
-import type { WorkbookHost } from "../hosts/port";
+import type { WorkbookHost } from "../workbook/port";
 import type { SheetPlan, WritePlan } from "../workbook/plan";
 import { renderAssessment } from "../workbook/render";
 import { withChartData } from "../workbook/charts/place";

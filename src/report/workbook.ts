@@ -4,7 +4,7 @@
  * browser bundle alike; no Node imports.
  */
 import type { Assessment } from "../engine/types";
-import type { WorkbookHost } from "../hosts/port";
+import type { WorkbookHost } from "../workbook/port";
 import { XlsxHost } from "../hosts/xlsx";
 import type { ReadResult } from "../workbook/contract";
 import type { WritePlan } from "../workbook/plan";

@@ -4,7 +4,7 @@
  */
 import type { PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
-import type { WorkbookHost } from "../hosts/port";
+import type { WorkbookHost } from "../workbook/port";
 
 /**
  * A workbook in the page (Office mode). `createWorkbook` opens bytes (base64) as a new Excel

@@ -7,7 +7,7 @@
  * A `target` is either a workbook in the page (Office mode: inside the worker, a proxy whose calls are
  * answered by OfficeHost in the page) or "file" (web mode: the XlsxHost held here).
  */
-import type { WorkbookHost } from "../hosts/port";
+import type { WorkbookHost } from "../workbook/port";
 import { SHEETS } from "../workbook/contract";
 import { assessWorkbook, baseProfile, effectiveOverride, type AssessRun } from "../workbook/run";
 import { templatePlan } from "../workbook/template";

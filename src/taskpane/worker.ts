@@ -3,7 +3,7 @@
  * workbook is remote — its read/apply/createWorkbook are sent back to the page, which runs them against
  * OfficeHost (Office.js lives only in the page). Results that are bytes are transferred, not copied.
  */
-import type { WorkbookSnapshot } from "../hosts/port";
+import type { WorkbookSnapshot } from "../workbook/port";
 import { EngineService } from "./engineService";
 import type { PageWorkbook, RemoteMethod, WorkerReply, WorkerRequest } from "./engineApi";
 import type { PaneSettings } from "./appHost";

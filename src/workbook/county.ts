@@ -5,7 +5,7 @@
  */
 import type { CountyData, CountyFlagKey, CountyNumericKey, QualitativeCode, VetoKey } from "../engine/types";
 import { COUNTY_ITEMS, QUALITATIVE_ITEMS, VETO_ITEMS } from "../engine/profiles";
-import type { SheetSnapshot } from "../hosts/port";
+import type { SheetSnapshot } from "./port";
 import type { DataIssue } from "./contract";
 import { SHEETS } from "./contract";
 import { isPendingWord, parseAmount, parsePercent, parseQualitative, parseYesNo, type Parsed } from "./parse";

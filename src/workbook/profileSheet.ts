@@ -9,7 +9,7 @@
  */
 import type { CvRule, IndicatorCode, ProfileOverride, RuleProfile } from "../engine/types";
 import { INDICATOR_CODES } from "../engine/types";
-import type { SheetSnapshot } from "../hosts/port";
+import type { SheetSnapshot } from "./port";
 import type { DataIssue } from "./contract";
 import { SHEETS } from "./contract";
 import { FILL, type CellValue, type FormatRun, type ListValidation, type SheetPlan } from "./plan";

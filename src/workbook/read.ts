@@ -5,7 +5,7 @@
  */
 import { sectionsOfType } from "../engine";
 import type { SchoolField, SchoolNumericField, SchoolRecord, SchoolType, Section } from "../engine/types";
-import type { SheetSnapshot, WorkbookSnapshot } from "../hosts/port";
+import type { SheetSnapshot, WorkbookSnapshot } from "./port";
 import { RESULT_BLOCK_TITLE, SHEETS, UnusableWorkbookError, type DataIssue, type ReadResult, type SchoolSheetLayout } from "./contract";
 import { countyNameFromTitle, readCountySheet } from "./county";
 import { COLUMN_BY_FIELD, QUIET_OPTIONAL_FIELDS, SCHOOL_COLUMNS, matchSchoolHeader, type SchoolColumn } from "./fields";

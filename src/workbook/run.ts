@@ -4,7 +4,7 @@
  */
 import { NATIONAL_2017, PROFILES, assess, getProfile } from "../engine/index";
 import type { Assessment, CvRule, ProfileOverride, RuleProfile } from "../engine/types";
-import type { WorkbookHost } from "../hosts/port";
+import type { WorkbookHost } from "./port";
 import type { ReadResult } from "./contract";
 import type { WritePlan } from "./plan";
 import { INPUT_SHEETS, readWorkbook } from "./read";

@@ -9,7 +9,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { runExport } from "../../src/cli/commands/export";
 import { EXPORT_SHEETS, exportFileName, exportPlan, numberFormatRuns } from "../../src/report/export";
-import type { WorkbookSnapshot } from "../../src/hosts/port";
+import type { WorkbookSnapshot } from "../../src/workbook/port";
 import { fixtureXlsx, FORMULA_NAME } from "./fixture";
 import { assessedFixture, zipText } from "./helpers";
 import { XlsxHost } from "../../src/hosts/xlsx";

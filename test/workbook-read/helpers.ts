@@ -1,5 +1,5 @@
 /** Test helpers: build host snapshots in memory, and apply a WritePlan's values to a snapshot. */
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/hosts/port";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../src/workbook/port";
 import type { CellValue, WritePlan } from "../../src/workbook/plan";
 
 /** A sheet from rows (padded to a rectangle); `formats` maps "row,col" (0-based) to a number format. */

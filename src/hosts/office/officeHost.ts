@@ -12,7 +12,7 @@
  * Requirement sets: ExcelApi 1.7 is the minimum (manifest). Newer APIs are used only when
  * `Office.context.requirements.isSetSupported` says so, each with a fallback (see docs/addin.md).
  */
-import type { WorkbookHost, WorkbookSnapshot, SheetSnapshot } from "../port";
+import type { WorkbookHost, WorkbookSnapshot, SheetSnapshot } from "../../workbook/port";
 import type { CellValue, ChartSpec, WritePlan } from "../../workbook/plan";
 import { a1, parseA1 } from "../../workbook/text";
 import { OfficeHostError, PRECHECK, toOfficeHostError, messageForCode, officeErrorCode } from "./errors";

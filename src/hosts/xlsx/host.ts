@@ -7,7 +7,7 @@
  */
 import * as ExcelJS from "exceljs";
 import type { Style, Worksheet } from "exceljs";
-import type { SheetSnapshot, WorkbookHost, WorkbookSnapshot } from "../port";
+import type { SheetSnapshot, WorkbookHost, WorkbookSnapshot } from "../../workbook/port";
 import type { Area, ChartSpec, FormatRun, SheetPlan, ValueBlock, WritePlan } from "../../workbook/plan";
 import { addChartsToXlsx, type SheetChart } from "./charts";
 import { colLetter } from "../../workbook/text";

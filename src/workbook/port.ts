@@ -1,8 +1,9 @@
 /**
- * The host port: the only two things the product needs from a spreadsheet host.
+ * The host port: the only two things the product needs from a spreadsheet host. It belongs to the
+ * workbook layer, which defines it; the host adapters implement it (dependencies point inward).
  * Implemented by src/hosts/xlsx (exceljs: command line and browser) and src/hosts/office (Office.js).
  */
-import type { CellValue, WritePlan } from "../workbook/plan";
+import type { CellValue, WritePlan } from "./plan";
 
 /** The used range of one sheet, padded so that values[0][0] is cell A1. */
 export interface SheetSnapshot {
