@@ -5,7 +5,10 @@
  * .docx. Tests read the outline directly, without Word. Pure data, no imports.
  */
 
-/** A run of text; `placeholder` runs are the bureau's to replace (shown highlighted in Word). */
+/**
+ * A run of text. `placeholder` runs are the bureau's to replace or delete before sending: blanks to
+ * fill (【请填写：…】, ××××年) and the tool's own notes (【提示：…】). Word shows them highlighted yellow.
+ */
 export interface TextRun {
   text: string;
   bold?: boolean;
@@ -14,7 +17,7 @@ export interface TextRun {
 
 export interface HeadingBlock {
   kind: "heading";
-  /** 1: 一、…  2: （一）…  3: a bold run-in line such as 社会认可度. */
+  /** GB/T 9704 levels: 1 「一、」 黑体, 2 「（一）」 楷体, 3 「1.」 仿宋 bold. */
   level: 1 | 2 | 3;
   text: string;
 }
@@ -26,6 +29,19 @@ export interface ParagraphBlock {
   code?: string;
   /** Centered paragraphs (title lines). */
   align?: "center" | "right";
+  /**
+   * Paragraphs laid out apart from the body (GB/T 9704): the 附件说明 under the text, the 署名 and
+   * 成文日期, the 「附件」 mark at the top left of a new page and the attachment's title.
+   */
+  role?: "attachment-note" | "signature" | "date" | "attachment-mark" | "attachment-title";
+}
+
+/** A merged cell: `rows` × `cols` cells from (row, col), counted over header rows then body rows. */
+export interface CellSpan {
+  row: number;
+  col: number;
+  rows?: number;
+  cols?: number;
 }
 
 export interface TableBlock {
@@ -37,8 +53,15 @@ export interface TableBlock {
   rows: string[][];
   /** Columns to keep narrow/right-aligned (numbers), 0-based. */
   numericCols?: number[];
-  /** Relative column widths (the writer scales them to the text width); equal when absent. */
+  /**
+   * Column widths in characters of the table's font (the writer widens them in proportion to the
+   * text width, so a column never gets narrower than this); equal when absent.
+   */
   widths?: number[];
+  /** Merged cells (their other cells hold ""). Header cells with the same text stacked in a column merge too. */
+  spans?: CellSpan[];
+  /** Body columns whose equal consecutive values are printed once, as one merged cell (学校, 学段). */
+  groupCols?: number[];
 }
 
 export interface FigureBlock {
@@ -64,6 +87,10 @@ export interface ReportOutline {
 export const para = (text: string, code?: string): ParagraphBlock => ({ kind: "paragraph", runs: [{ text }], code });
 export const heading = (level: 1 | 2 | 3, text: string): HeadingBlock => ({ kind: "heading", level, text });
 export const placeholder = (text: string): TextRun => ({ text: `【请填写：${text}】`, placeholder: true });
+/** The tool's own note to the bureau, to be deleted before sending (highlighted like a placeholder). */
+export const toolNote = (text: string): TextRun => ({ text: `【提示：${text}】`, placeholder: true });
+/** A year left for the bureau, where the seed report has one (「2024年全区…」). */
+export const yearPlaceholder = (): TextRun => ({ text: "××××年", placeholder: true });
 
 /** Plain text of a block (tests, search, the bench's sanity check). */
 export function blockText(b: ReportBlock): string {
