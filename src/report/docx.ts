@@ -102,9 +102,22 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
   });
 }
 
+/** Title characters a 2号 line holds (156 mm ÷ 22 pt). */
+const TITLE_CHARS = Math.floor(TEXT_WIDTH / 20 / 22);
+
+/**
+ * A title too long for one line is broken where the words allow (7.3.1: 回行时词意完整):
+ * 「创建全国义务教育优质均衡发展区」「自查自评报告」.
+ */
+export function titleLines(t: string): string[] {
+  if (charsOf(t) <= TITLE_CHARS) return [t];
+  const at = t.lastIndexOf("自查自评报告");
+  return at > 0 ? [t.slice(0, at), t.slice(at)] : [t];
+}
+
 /** Write an outline as .docx bytes. */
 export async function writeDocx(outline: ReportOutline, pictures: Partial<Record<ChartId, ChartPicture>> = {}): Promise<Uint8Array> {
-  const title = [outline.issuer, outline.title].map((t) => new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: t })] }));
+  const title = [outline.issuer, outline.title].map((t) => new Paragraph({ heading: HeadingLevel.TITLE, children: titleLines(t).map((line, i) => new TextRun({ text: line, break: i ? 1 : undefined })) }));
   const sign = signatureIndents(outline.blocks);
   const doc = new Document({
     creator: "优质均衡评估助手",

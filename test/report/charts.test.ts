@@ -5,7 +5,7 @@
 import { strFromU8, unzipSync, unzlibSync } from "fflate";
 import { XlsxHost } from "../../src/hosts/xlsx";
 import { cvChart, statusChart } from "../../src/workbook/charts/data";
-import { CHART_SIZE, Raster, drawChart, encodePng, niceAxis } from "../../src/report/charts/png";
+import { Raster, chartTexts, drawChart, encodePng, hasGlyphs, niceAxis, plotArea } from "../../src/report/charts/png";
 import { saveWithCharts } from "../../src/report/workbook";
 import { chartLayout } from "../../src/workbook/charts/place";
 import { addChartsToXlsx } from "../../src/hosts/xlsx/charts";
@@ -59,20 +59,44 @@ describe("PNG charts", () => {
     expect(niceAxis(0)).toEqual({ top: 1, step: 0.2 });
   });
 
-  test("the status chart draws the fixture's counts: 2 达标 + 1 基本达标 for 小学 106", async () => {
+  test("the status chart draws the fixture's counts: 2 达标 + 1 基本达标 for 小学 106, told apart by pattern", async () => {
     const { run } = await assessedFixture();
     const chart = statusChart(run.assessment);
     // 小学106 is category 5: 乙小学 basic, 甲 and 丙 met (fixture hand calculation).
     expect(chart.series.map((s) => s.values[5])).toEqual([2, 1, 0]);
     const img = decode(encodePng(drawChart(chart)));
-    // Plot geometry of drawChart: left 110, right 30, top 30, bottom 90 (with groups), 14 slots; axis top 4 (niceAxis(3.15)).
-    const slot = (CHART_SIZE.width - 140) / 14;
-    const x = Math.round(110 + 5.5 * slot);
-    const plotH = CHART_SIZE.height - 30 - 90;
-    const y = (v: number) => Math.round(30 + plotH - (v / 4) * plotH);
-    expect(img.pixel(x, y(1))).toBe("#70AD47"); // inside the green (达标) part
-    expect(img.pixel(x, y(2.5))).toBe("#FFC000"); // inside the amber (基本达标) part
+    // Axis top 4 (niceAxis(3 × 1.05) = 4, step 1).
+    const p = plotArea(chart);
+    const y = (v: number) => Math.round(p.top + p.height - (v / 4) * p.height);
+    const column = (x0: number, from: number, to: number) => {
+      const seen = new Set<string>();
+      for (let x = x0 - 8; x <= x0 + 8; x++) for (let yy = y(to) + 3; yy <= y(from) - 3; yy++) seen.add(img.pixel(x, yy));
+      return seen;
+    };
+    const x = Math.round(p.left + 5.5 * p.slot);
+    // 达标 (0–2): solid green, one colour.
+    expect([...column(x, 0, 2)]).toEqual(["#70AD47"]);
+    // 基本达标 (2–3): white with a hatch in darkened amber — two colours, so it differs in grey print too.
+    const basic = column(x, 2, 3);
+    expect(basic.has("#FFFFFF")).toBe(true);
+    expect(basic.has("#997300")).toBe(true); // #FFC000 × 0.6
     expect(img.pixel(x, y(3.5))).toBe("#FFFFFF"); // above the bar
+  });
+
+  test("titles, axis captions, legends and labels are drawn with bundled glyphs", async () => {
+    const { run } = await assessedFixture();
+    for (const chart of [cvChart(run.assessment), statusChart(run.assessment)]) {
+      const texts = chartTexts(chart);
+      expect(texts).toEqual(expect.arrayContaining([chart.title, "指标"]));
+      for (const t of texts) expect([t, hasGlyphs(t)]).toEqual([t, true]);
+    }
+    // The title is ink on the picture: dark pixels in the band above the legend, centred.
+    const img = decode(encodePng(drawChart(cvChart(run.assessment))));
+    let dark = 0;
+    for (let yy = 14; yy < 40; yy++) for (let xx = 380; xx < 620; xx++) if (img.pixel(xx, yy) < "#808080") dark++;
+    expect(dark).toBeGreaterThan(200);
+    // No glyph for a character the charts never draw: the test above would catch a new text.
+    expect(hasGlyphs("龘")).toBe(false);
   });
 
   test("the CV chart has one bar per group and indicator and the limits as values", async () => {

@@ -36,7 +36,7 @@ describe("专任教师 per section in 一、基本情况", () => {
     // 小学 30 + 40 = 70, 初中 50 + 40 = 90, 特教 10 → 170.
     expect(facts.teachers).toEqual({ total: 170, primary: 70, junior: 90, special: 10 });
     expect(facts.estimatedSchools).toEqual(["一贯学校"]);
-    expect(text).toContain("其中专任教师170人（小学70人、初中90人、特教10人）【请填写：一贯学校的小学、初中专任教师数未分学段填写（或与专任教师数不符），系按高于规定学历教师数比例估算，请核实】。");
+    expect(text).toContain("其中专任教师170人（小学70人、初中90人、特教10人）【提示：一贯学校的小学、初中专任教师数未分学段填写或与专任教师数不符，系按高于规定学历教师数比例估算，请核实】。");
   });
 
   test("with the split entered: exact, no note", () => {

@@ -50,9 +50,9 @@ describe("report outline (fixture county 测试区)", () => {
         "指标104生均教学及辅助用房面积、指标107每百名学生拥有网络多媒体教室数，这4项指标全区3所小学、1所初中100%达标。",
     );
     expect(para(o, "106")).toBe(
-      "指标106生均教学仪器设备值，全区3所小学中有2所达标、1所基本达标；1所初中学校中有1所达标。其中小学基本达标的1所为乙小学（差距见表2）。",
+      "指标106生均教学仪器设备值，全区3所小学学校中有2所达标、1所基本达标；1所初中学校中有1所达标。其中小学基本达标的1所为乙小学，各校差距见附件。",
     );
-    expect(para(o, "units")).toContain("全区小学3所中有2所达到要求、1所未达到要求；初中1所中有1所达到要求");
+    expect(para(o, "units")).toBe("按每所学校至少6项指标达到要求、其余指标不低于要求的85%判定，全区3所小学中有2所达到要求、1所未达到要求；1所初中均达到要求。");
   });
 
   test("差异系数 sentence and table carry the student-weighted CVs", async () => {
@@ -60,14 +60,17 @@ describe("report outline (fixture county 测试区)", () => {
     // 106 小学: values 2000 (500 pupils), 1833.33 (300), 2500 (200); mean 2 050 000/1000 = 2050;
     // variance (500·50² + 300·216.67² + 200·450²)/1000 = 55 833.3 → SD 236.29 → CV 0.1153.
     const table = o.blocks.find((b) => b.kind === "table" && b.caption.startsWith("表1")) as TableBlock;
-    const cvRow = table.rows.find((r) => r[0] === "小学" && r[1] === "差异系数")!;
-    const meanRow = table.rows.find((r) => r[0] === "小学" && r[1] === "平均值")!;
-    const sdRow = table.rows.find((r) => r[0] === "小学" && r[1] === "标准差")!;
-    expect(meanRow[7]).toBe("2050.00");
-    expect(sdRow[7]).toBe("236.29");
-    expect(cvRow[7]).toBe("0.1153");
-    expect(cvRow[10]).toBe("0.50");
-    expect(cvRow[11]).toBe("符合");
+    // One row per indicator; columns 指标, 单位, 小学 平均值/标准差/差异系数, 初中 the same.
+    expect(table.header).toEqual([
+      ["指标", "单位", "小学", "", "", "初中", "", ""],
+      ["指标", "单位", "平均值", "标准差", "差异系数", "平均值", "标准差", "差异系数"],
+    ]);
+    const row106 = table.rows.find((r) => r[0] === "106仪器设备")!;
+    expect(row106.slice(1, 5)).toEqual(["元/生", "2050.00", "236.29", "0.1153"]);
+    expect(table.rows.find((r) => r[0] === "差异系数限值")![2]).toBe("0.50");
+    expect(table.rows.find((r) => r[0] === "结论")![2]).toBe("符合");
+    // 小学 and 初中 are printed once, as merged header cells over their three columns.
+    expect(table.spans).toEqual(expect.arrayContaining([{ row: 0, col: 2, cols: 3 }, { row: 0, col: 5, cols: 3 }]));
     // One 初中 unit only: no CV, said in words.
     expect(para(o, "cv")).toContain("初中校际差异系数无法计算");
     expect(para(o, "cv")).toContain("小学校际差异系数小于等于0.50，初中校际差异系数小于等于0.45");
@@ -77,14 +80,14 @@ describe("report outline (fixture county 测试区)", () => {
     const { o } = await outline();
     // Seed report figures copied into the fixture: 2452 / 3445 = 71.2%.
     expect(para(o, "214")).toBe(
-      "指标214：优质高中招生名额分配（达标）。全区优质高中招生数为3445人，指标到校数为2452人，指标到校比例为71.2%，并做到了向农村初中倾斜。",
+      "指标214：优质高中招生名额分配（自评达标）。××××年全区优质高中招生数为3445人，指标到校数为2452人，指标到校比例为71.2%，并做到了向农村初中倾斜。",
     );
     // (124 + 434 + 67 + 48) / 677 = 673 / 677 = 99.4%.
-    expect(para(o, "302")).toContain("全区适龄残疾儿童少年677人，在本区特殊教育学校就读124人、本区随班就读434人、区外就读67人、其他方式就读48人，入学率99.4%。");
+    expect(para(o, "302")).toContain("全区义务教育学校招生范围内的适龄残疾儿童少年677人，在本区特殊教育学校就读124人、本区随班就读434人、区外就读67人、其他方式就读48人，入学率99.4%。");
     // 203: one room per 12 classes, at least 1: 甲 12 → 1, 乙 8 → 1, 丙 6 → 1 = 3; music 1 + 0 + 1 = 2, art 3.
     expect(para(o, "203")).toBe(
       "指标203：音乐、美术专用教室（未达标）。全区小学应配音乐、美术专用教室各3间，实有面积达标数音乐2间、美术3间；" +
-        "初中应配音乐、美术专用教室各1间，实有面积达标数音乐1间、美术1间。未配足的学校1所：乙小学。",
+        "初中应配音乐、美术专用教室各1间，实有面积达标数音乐1间、美术1间。未配足的学校1所，为乙小学。",
     );
     // 304: (6 + 2 + 3 + 7) / (100 + 60 + 40 + 120) = 18 / 320 = 5.625% → 5.63%; 乙小学 2/60 = 3.3% < 5%.
     expect(para(o, "304")).toContain("教师培训费占公用经费总额的5.63%");
@@ -105,15 +108,24 @@ describe("report outline (fixture county 测试区)", () => {
     expect(practice.every((p) => p.kind === "paragraph" && p.runs.some((r) => r.placeholder))).toBe(true);
   });
 
-  test("四、问题 lists the shortfalls the data shows, with the gap of each", async () => {
+  test("四、问题 lists the shortfalls the data shows; the 附件 gives the gap of each", async () => {
     const { o } = await outline();
-    const table = o.blocks.find((b) => b.kind === "table" && b.caption.startsWith("表2")) as TableBlock;
+    const table = o.blocks.find((b) => b.kind === "table" && b.header[0][0] === "学校") as TableBlock;
     // 乙小学 106: needs 2000 元 × 300 = 60 万元, has 55 → 需增加 5.00 万元.
-    const row = table.rows.find((r) => r[0] === "乙小学" && r[2].startsWith("指标106"))!;
+    const row = table.rows.find((r) => r[0] === "乙小学" && r[2].startsWith("106"))!;
+    expect(row[2]).toBe("106仪器设备（元/生）");
     expect(row[5]).toBe("基本达标");
-    expect(row[6]).toContain("5.00 万元");
+    expect(row[6]).toBe("需增加教学仪器设备5.00万元");
     // 101: 4.2 × 300 / 100 = 12.6 → 13 teachers, has 12 → 1.
-    expect(table.rows.find((r) => r[0] === "乙小学" && r[2].startsWith("指标101"))![6]).toContain("1 人");
+    expect(table.rows.find((r) => r[0] === "乙小学" && r[2].startsWith("101"))![6]).toBe("需增加高于规定学历教师1人");
+    // 203: 乙小学 8 classes → 1 room of each kind, music 0 → one music room; art 1 is enough.
+    expect(table.rows.filter((r) => r[0] === "乙小学" && r[2].startsWith("203"))).toEqual([
+      ["乙小学", "全校", "203音乐专用教室（间）", "0", "1", "未达标", "需增加音乐专用教室1间"],
+    ]);
+    // 205: largest class 50, limit 45 → 5 over.
+    expect(table.rows.find((r) => r[0] === "乙小学" && r[2].startsWith("205"))!.slice(3)).toEqual(["50", "45", "基本达标", "最大班额超出规定班额5人"]);
+    // The school is printed once for its rows.
+    expect(table.groupCols).toEqual([0]);
     const problems = o.blocks.filter((b) => b.kind === "paragraph" && b.code === "problem").map(blockText);
     expect(problems.some((p) => p.includes("指标203"))).toBe(true);
     expect(problems.some((p) => p.includes("指标304"))).toBe(true);
@@ -126,14 +138,15 @@ describe("a large county (the fixture with 100 more copies of 乙小学)", () =>
     const o = buildReportOutline(run.assessment, run.read);
     // 106: 甲 and 丙 met; 乙小学 and its 100 copies 基本达标 → 101 named, cut at 30 with 等.
     const p106 = para(o, "106");
-    expect(p106).toContain("全区103所小学中有2所达标、101所基本达标");
+    expect(p106).toContain("全区103所小学学校中有2所达标、101所基本达标");
     expect(p106).toContain(`基本达标的101所为乙小学、乙小学1、`);
     expect(p106).toContain(`乙小学${NAMES_IN_SENTENCE - 1}等`);
     expect(p106).not.toContain(`乙小学${NAMES_IN_SENTENCE}、`);
     // Table 2 rows per 乙小学 copy: 101, 105, 106 基本达标, 203 未达标, 205 基本达标, 304 未达标 = 6 → 101 × 6 = 606.
-    const table = o.blocks.find((b) => b.kind === "table" && b.caption.startsWith("表2")) as TableBlock;
+    const table = o.blocks.find((b) => b.kind === "table" && b.header[0][0] === "学校") as TableBlock;
     expect(table.rows).toHaveLength(SHORTFALL_ROWS_IN_REPORT);
-    expect(table.caption).toContain("共606条");
+    const title = o.blocks.find((b) => b.kind === "paragraph" && b.role === "attachment-title")!;
+    expect(blockText(title)).toBe("未达标与基本达标情况清单（前150条，共606条）");
     expect(para(o, "problem-more")).toContain("其余456条见工作簿「问题清单」");
   });
 });
@@ -143,7 +156,7 @@ describe("bad input", () => {
     const { run } = await assessedFixture({ badEquipment: true });
     const o = buildReportOutline(run.assessment, run.read);
     // 乙小学's 106 cannot be computed: 甲 and 丙 met, 乙 数据有误.
-    expect(para(o, "106")).toContain("全区3所小学中有2所达标、1所数据有误");
+    expect(para(o, "106")).toContain("全区3所小学学校中有2所达标、1所数据有误");
     expect(para(o, "106")).toContain("数据有误的1所为乙小学");
     // Other indicators of 乙小学 stand: 101 still 基本达标.
     expect(para(o, "101")).toContain("1所基本达标");

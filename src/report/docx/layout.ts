@@ -109,7 +109,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     run: { font: FONT.h1, size: SIZE.caption },
     paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 120, line: 360, lineRule: "auto" } },
   },
-  { id: STYLE.figure, name: "公文插图", basedOn: "Normal", paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 0 } } },
+  { id: STYLE.figure, name: "公文插图", basedOn: "Normal", paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 0, line: 240, lineRule: "auto" } } },
   {
     id: STYLE.figureNote,
     name: "公文图注",

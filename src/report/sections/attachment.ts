@@ -68,7 +68,7 @@ export function shortfallTable(a: Assessment, read: ReadResult): TableBlock {
     rows: listShortfalls(a, read).map((s) => row(s, a)),
     numericCols: [3, 4],
     // In characters of the table font: 「基本达标」 needs 4, 「标准值」 3, figures up to 8 digits.
-    widths: [7, 2.6, 7.5, 4, 4, 4.6, 8.5],
+    widths: [6.5, 2.4, 8.5, 4, 3.2, 4.2, 8.2],
     groupCols: [0],
   };
 }
