@@ -75,9 +75,12 @@ export const problemList: SectionBuilder = (ctx) => {
 };
 
 /** 四（二）: the measures are the bureau's. */
-export const nextSteps: SectionBuilder = () => [
+export const nextSteps: SectionBuilder = (ctx) => [
   heading(2, "（二）下一步工作"),
-  { kind: "paragraph", runs: [{ text: "下一步，" }, placeholder("针对上述问题的整改措施、责任单位和完成时限")] },
+  {
+    kind: "paragraph",
+    runs: [{ text: "下一步，" }, placeholder(problemGroups(ctx).length ? "针对上述问题的整改措施、责任单位和完成时限" : "巩固和提升优质均衡发展水平的工作打算")],
+  },
 ];
 
 /**
