@@ -11,7 +11,8 @@ import type { Assessment } from "../engine/types";
 import type { ReadResult } from "../workbook/contract";
 import { heading, placeholder, type ReportBlock, type ReportOutline } from "./outline";
 import { basicSituation } from "./sections/basic";
-import { attachment, attachmentNote, hasShortfalls } from "./sections/attachment";
+import { listShortfalls } from "../workbook/shortfalls";
+import { attachment, attachmentNote } from "./sections/attachment";
 import { areaSection, recognitionAndVeto } from "./sections/items";
 import { conclusion, practiceSection, problemsSection } from "./sections/problems";
 import { resourceSection } from "./sections/resources";
@@ -60,11 +61,12 @@ export const REPORT_SECTIONS: SectionBuilder[] = [
 /** The whole report outline: the body, 附件说明, 署名, 成文日期 and the 附件. */
 export function buildReportOutline(a: Assessment, read: ReadResult, opts: ReportOptions = {}): ReportOutline {
   const w = countyWords(read, opts);
-  const ctx: ReportContext = { a, read, w, hasAttachment: hasShortfalls(a, read) };
+  const shortfalls = listShortfalls(a, read);
+  const ctx: ReportContext = { a, read, w, shortfalls, hasAttachment: shortfalls.length > 0 };
   const issuer = opts.issuer ?? `${w.name}人民政府`;
   const blocks: ReportBlock[] = REPORT_SECTIONS.flatMap((build) => build(ctx));
   blocks.push(...signatureBlocks(issuer, ctx.hasAttachment));
-  if (ctx.hasAttachment) blocks.push(...attachment(a, read));
+  if (ctx.hasAttachment) blocks.push(...attachment(ctx));
   return { issuer, title: `创建全国义务教育优质均衡发展${w.unit}自查自评报告`, blocks };
 }
 

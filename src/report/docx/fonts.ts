@@ -49,5 +49,8 @@ export function finishDocx(bytes: Uint8Array): Uint8Array {
     files["word/settings.xml"] = strToU8(settings.replace("</w:settings>", `<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>`));
   }
   files["word/styles.xml"] = strToU8(offGrid(strFromU8(files["word/styles.xml"])));
-  return zipSync(files, { level: 6 });
+  // Pictures are compressed already: stored as they are, the XML deflated.
+  const out: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {};
+  for (const [k, v] of Object.entries(files)) out[k] = k.startsWith("word/media/") ? [v, { level: 0 }] : v;
+  return zipSync(out, { level: 6 });
 }

@@ -10,6 +10,7 @@ import type { Assessment, IndicatorCode } from "../../engine/types";
 import type { ReadResult } from "../../workbook/contract";
 import { listShortfalls, type Shortfall } from "../../workbook/shortfalls";
 import { para, type ParagraphBlock, type ReportBlock, type TableBlock } from "../outline";
+import type { ReportContext } from "./words";
 
 /**
  * Rows of the list printed in the report; the full list stays in the workbook's 「问题清单」. A report
@@ -24,9 +25,9 @@ const ROOM_KIND: Record<string, string> = { "音乐专用教室（间）": "音�
 /** Gaps without the spaces of the sheet's texts: 「需增加骨干教师 2 人」 → 「需增加骨干教师2人」. */
 const tight = (s: string) => s.replace(/\s+/g, "");
 
-function row(s: Shortfall, a: Assessment): string[] {
+function row(s: Shortfall, a: Assessment, checksOf: Map<number, Assessment["schools"][number]>): string[] {
   const p = a.profile;
-  const checks = a.schools.find((c) => c.schoolIndex === s.schoolIndex);
+  const checks = checksOf.get(s.schoolIndex);
   const section = s.section ? SECTION_LABEL[s.section] : "全校";
   const status = statusLabel(s.status);
   switch (s.code) {
@@ -60,22 +61,18 @@ function row(s: Shortfall, a: Assessment): string[] {
 }
 
 /** The shortfall list as a table (all rows; the caller caps them). */
-export function shortfallTable(a: Assessment, read: ReadResult): TableBlock {
+export function shortfallTable(a: Assessment, read: ReadResult, shortfalls: Shortfall[] = listShortfalls(a, read)): TableBlock {
+  const checksOf = new Map(a.schools.map((c) => [c.schoolIndex, c]));
   return {
     kind: "table",
     caption: ATTACHMENT_TITLE,
     header: [["学校", "学段", "指标（单位）", "现值", "标准值", "状态", "差距"]],
-    rows: listShortfalls(a, read).map((s) => row(s, a)),
+    rows: shortfalls.map((s) => row(s, a, checksOf)),
     numericCols: [3, 4],
     // In characters of the table font: 「基本达标」 needs 4, 「标准值」 3, figures up to 8 digits.
     widths: [6.5, 2.4, 8.5, 4, 3.2, 4.2, 8.2],
     groupCols: [0],
   };
-}
-
-/** Whether there is anything to list (then the report has an 附件). */
-export function hasShortfalls(a: Assessment, read: ReadResult): boolean {
-  return listShortfalls(a, read).length > 0;
 }
 
 /** 附件说明 under the body text (GB/T 9704 7.3.3): 「附件：未达标与基本达标情况清单」. */
@@ -84,8 +81,8 @@ export function attachmentNote(): ParagraphBlock {
 }
 
 /** The 附件 itself, on a new page: 「附件」 at the top left, its title, the table. */
-export function attachment(a: Assessment, read: ReadResult): ReportBlock[] {
-  const table = shortfallTable(a, read);
+export function attachment({ a, read, shortfalls }: ReportContext): ReportBlock[] {
+  const table = shortfallTable(a, read, shortfalls);
   const total = table.rows.length;
   if (!total) return [];
   const capped = total > SHORTFALL_ROWS_IN_REPORT;

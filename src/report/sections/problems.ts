@@ -7,7 +7,6 @@
 import { cv, fixed } from "../../engine/format";
 import type { Assessment } from "../../engine/types";
 import { INDICATOR_CODES, SECTION_LABEL, SECTIONS } from "../../engine/types";
-import { listShortfalls } from "../../workbook/shortfalls";
 import { heading, para, placeholder, toolNote, type ParagraphBlock, type ReportBlock } from "../outline";
 import type { ReportContext, SectionBuilder } from "./words";
 
@@ -15,7 +14,7 @@ const NUMBERS = ["（一）", "（二）", "（三）", "（四）", "（五）"
 
 /** Distinct schools of the 附件 rows for some codes (the count the sentences quote). */
 function schoolsShort(ctx: ReportContext, codes: string[]): number {
-  return new Set(listShortfalls(ctx.a, ctx.read).filter((s) => codes.includes(s.code)).map((s) => s.schoolIndex)).size;
+  return new Set(ctx.shortfalls.filter((s) => codes.includes(s.code)).map((s) => s.schoolIndex)).size;
 }
 
 /** Problems the data shows, by area; each names what fell short (the figures are said once, in 二). */

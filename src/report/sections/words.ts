@@ -6,6 +6,7 @@ import { percent, wholeCountyWord } from "../../engine/format";
 import type { Assessment, Section, UnitResult } from "../../engine/types";
 import { SECTION_LABEL } from "../../engine/types";
 import type { ReadResult } from "../../workbook/contract";
+import type { Shortfall } from "../../workbook/shortfalls";
 import type { ReportBlock } from "../outline";
 
 export interface ReportOptions {
@@ -35,6 +36,8 @@ export interface ReportContext {
   a: Assessment;
   read: ReadResult;
   w: CountyWords;
+  /** The shortfalls of 「问题清单」 (listShortfalls), computed once: the 附件's rows and the counts that cite them. */
+  shortfalls: Shortfall[];
   /** Whether the report has an 附件 (the shortfall list); sentences refer to it only then. */
   hasAttachment: boolean;
 }
@@ -50,8 +53,23 @@ export function nameList(names: string[]): string {
 
 /** Name of a unit for lists: the school, with 小学部/初中部 when the school has two sections. */
 export function unitName(u: UnitResult, a: Assessment): string {
-  const twoSections = a.units.filter((x) => x.schoolIndex === u.schoolIndex).length > 1;
-  return twoSections ? `${u.school}${SECTION_LABEL[u.section]}部` : u.school;
+  return twoSectionSchools(a).has(u.schoolIndex) ? `${u.school}${SECTION_LABEL[u.section]}部` : u.school;
+}
+
+const twoSectionCache = new WeakMap<Assessment, Set<number>>();
+/** Schools with two units (小学部 and 初中部), once per assessment. */
+export function twoSectionSchools(a: Assessment): Set<number> {
+  let set = twoSectionCache.get(a);
+  if (!set) {
+    const seen = new Set<number>();
+    set = new Set<number>();
+    for (const u of a.units) {
+      if (seen.has(u.schoolIndex)) set.add(u.schoolIndex);
+      seen.add(u.schoolIndex);
+    }
+    twoSectionCache.set(a, set);
+  }
+  return set;
 }
 
 /** Nouns of a group as the seed uses them: 「69所小学学校中有」 and 「69所小学有」. */
