@@ -189,8 +189,10 @@ export function reportSheetPlan(outline: ReportOutline): SheetPlan {
   let width = 1;
   for (const b of outline.blocks) {
     if (b.kind === "table") {
-      formats.push({ row: rows.length, col: 0, rows: 1, cols: 1, bold: true });
-      rows.push([b.caption]);
+      if (b.caption) {
+        formats.push({ row: rows.length, col: 0, rows: 1, cols: 1, bold: true });
+        rows.push([b.caption]);
+      }
       const start = rows.length;
       for (const r of [...b.header, ...b.rows]) {
         rows.push(r);

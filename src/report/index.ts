@@ -2,14 +2,15 @@
  * The report module's public API (lazy-loaded by the task pane; no Node imports anywhere here).
  *
  * - buildReportDocx(assessment, read): the 自查自评报告 draft as .docx bytes.
- * - buildReportOutline(...): the same report as data (headings, paragraphs, tables, figures).
+ * - buildReportOutline(...): the same report as data (headings, paragraphs, tables, figures), built by
+ *   the section builders REPORT_SECTIONS (四's parts: PROBLEM_PARTS).
  * - exportPlan(snapshot, opts) / exportWorkbook(host, run): 导出上报.
  * - reportCharts / withChartData: the chart data and the charts of a plan (every host draws them;
  *   addChartsToXlsx is XlsxHost's post-processor).
  * - chooseDelivery / offerInDialog / reportSheetPlan: getting files to users.
  */
 export { buildReportDocx, writeDocx, reportPictures, type ChartPicture } from "./docx";
-export { buildReportOutline, type ReportOptions } from "./sentences";
+export { buildReportOutline, REPORT_SECTIONS, PROBLEM_PARTS, type ReportOptions, type ReportContext, type SectionBuilder } from "./sentences";
 export { outlineText, blockText, type ReportOutline, type ReportBlock } from "./outline";
 export { exportPlan, exportFileName, isoDate, EXPORT_SHEETS, type ExportOptions } from "./export";
 export { exportWorkbook, saveWithCharts, type AssessedRun } from "./workbook";

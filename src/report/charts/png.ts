@@ -87,11 +87,15 @@ export class Raster {
     const x1 = Math.min(this.width, Math.round(x + w));
     const y1 = Math.min(this.height, Math.round(y + h));
     if (pattern !== "solid") {
-      const c = rgb(ink);
+      const [r, g, b] = rgb(ink);
       for (let yy = y0; yy < y1; yy++) {
-        for (let xx = x0; xx < x1; xx++) {
+        let i = (yy * this.width + x0) * 3;
+        for (let xx = x0; xx < x1; xx++, i += 3) {
           const on = pattern === "hatch" ? (xx + yy) % 10 < 2 : xx % 10 < 2 || yy % 10 < 2;
-          if (on) this.blend(xx, yy, c, 1);
+          if (!on) continue;
+          this.data[i] = r;
+          this.data[i + 1] = g;
+          this.data[i + 2] = b;
         }
       }
     }
