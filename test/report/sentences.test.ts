@@ -3,8 +3,17 @@
  * assessed by the real engine. Expected figures are hand calculations written next to each check
  * (and the fixture's comments), or the seed report's own figures where the fixture copies them.
  */
-import { buildReportOutline, NAMES_IN_SENTENCE, SHORTFALL_ROWS_IN_REPORT } from "../../src/report/sentences";
-import { blockText, outlineText, type ParagraphBlock, type TableBlock } from "../../src/report/outline";
+import {
+  buildReportOutline,
+  countyWords,
+  NAMES_IN_SENTENCE,
+  PROBLEM_PARTS,
+  problemsSection,
+  SHORTFALL_ROWS_IN_REPORT,
+  type SectionBuilder,
+} from "../../src/report/sentences";
+import { blockText, heading, outlineText, para as paragraph, type ParagraphBlock, type TableBlock } from "../../src/report/outline";
+import { listShortfalls } from "../../src/workbook/shortfalls";
 import { assessedFixture } from "./helpers";
 
 async function outline(opts = {}) {
@@ -104,8 +113,17 @@ describe("report outline (fixture county 测试区)", () => {
     const p201 = o.blocks.find((b) => b.kind === "paragraph" && b.code === "201") as ParagraphBlock;
     expect(p201.runs.some((r) => r.placeholder && r.text.startsWith("【请填写："))).toBe(true);
     const i = o.blocks.findIndex((b) => b.kind === "heading" && b.text === "三、主要做法");
-    const practice = o.blocks.slice(i + 1, i + 6) as ParagraphBlock[];
-    expect(practice.every((p) => p.kind === "paragraph" && p.runs.some((r) => r.placeholder))).toBe(true);
+    // Five （一）… headings of the second level (楷体), each followed by a placeholder paragraph.
+    const practice = o.blocks.slice(i + 1, i + 11);
+    expect(practice.filter((b) => b.kind === "heading").map((b) => [b.kind === "heading" && b.level, blockText(b)])).toEqual([
+      [2, "（一）统筹协调与组织领导"],
+      [2, "（二）学校建设与资源配置"],
+      [2, "（三）教师队伍建设"],
+      [2, "（四）教育治理与质量提升"],
+      [2, "（五）督导考核"],
+    ]);
+    const texts = practice.filter((b): b is ParagraphBlock => b.kind === "paragraph");
+    expect(texts.every((p) => p.runs.every((r) => r.placeholder))).toBe(true);
   });
 
   test("四、问题 lists the shortfalls the data shows; the 附件 gives the gap of each", async () => {
@@ -129,6 +147,23 @@ describe("report outline (fixture county 测试区)", () => {
     const problems = o.blocks.filter((b) => b.kind === "paragraph" && b.code === "problem").map(blockText);
     expect(problems.some((p) => p.includes("指标203"))).toBe(true);
     expect(problems.some((p) => p.includes("指标304"))).toBe(true);
+  });
+});
+
+describe("四's parts", () => {
+  test("a further part (such as 整改测算) goes between the problems and 下一步工作, numbered in order", async () => {
+    const { run } = await assessedFixture();
+    const ctx = { a: run.assessment, read: run.read, w: countyWords(run.read), shortfalls: listShortfalls(run.assessment, run.read), hasAttachment: true };
+    const extra: SectionBuilder = () => [heading(2, "（一）整改测算"), paragraph("测算内容")];
+    const blocks = problemsSection(ctx, [PROBLEM_PARTS[0], extra, ...PROBLEM_PARTS.slice(1)]);
+    expect(blocks.filter((b) => b.kind === "heading" && b.level <= 2).map(blockText)).toEqual([
+      "四、存在问题与下一步工作",
+      "（一）存在问题",
+      "（二）整改测算",
+      "（三）下一步工作",
+    ]);
+    // The report uses PROBLEM_PARTS as they are: today the problems and 下一步工作.
+    expect(PROBLEM_PARTS).toHaveLength(2);
   });
 });
 

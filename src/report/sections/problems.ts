@@ -101,11 +101,18 @@ export function problemsSection(ctx: ReportContext, parts: readonly SectionBuild
   return out;
 }
 
+/**
+ * 三、主要做法: the seed's five areas as （一）… headings (楷体, like every second level; the bureau
+ * may retitle them), each with a placeholder for its text.
+ */
 export const practiceSection: SectionBuilder = () => {
   const topics = ["统筹协调与组织领导", "学校建设与资源配置", "教师队伍建设", "教育治理与质量提升", "督导考核"];
   return [
     heading(1, "三、主要做法"),
-    ...topics.map((t, i): ParagraphBlock => ({ kind: "paragraph", runs: [{ text: NUMBERS[i] }, placeholder(`${t}方面的主要做法、举措和成效`)] })),
+    ...topics.flatMap((t, i): ReportBlock[] => [
+      heading(2, `${NUMBERS[i]}${t}`),
+      { kind: "paragraph", code: "practice", runs: [placeholder(`${t}方面的主要做法、举措和成效`)] } satisfies ParagraphBlock,
+    ]),
   ];
 };
 
