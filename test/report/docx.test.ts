@@ -250,3 +250,27 @@ describe("pictures, 附件, 署名 and placeholders", () => {
     for (const r of plain) expect(r).not.toMatch(/请核实|自动生成|请填写/);
   });
 });
+
+describe("well-formed for Word", () => {
+  // CT_PPrBase's sequence (ECMA-376 Part 1, 17.3.1.26): Word refuses paragraph properties out of order.
+  const PPR = "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange".split(" ");
+
+  test("paragraph properties written after packing (snapToGrid) keep the schema order", () => {
+    for (const xml of [styles, doc]) {
+      for (const m of xml.matchAll(/<w:pPr>([\s\S]*?)<\/w:pPr>/g)) {
+        const inner = m[1].replace(/<w:rPr>[\s\S]*?<\/w:rPr>/g, "<w:rPr/>");
+        const top: string[] = [];
+        let depth = 0;
+        for (const t of inner.matchAll(/<(\/?)w:([A-Za-z]+)[^>]*?(\/?)>/g)) {
+          if (t[1]) depth--;
+          else {
+            if (depth === 0) top.push(t[2]);
+            if (!t[3]) depth++;
+          }
+        }
+        const at = top.map((k) => PPR.indexOf(k));
+        expect([top, at.every((x, i) => x >= 0 && (i === 0 || x > at[i - 1]))]).toEqual([top, true]);
+      }
+    }
+  });
+});

@@ -33,9 +33,13 @@ export function fontTableXml(): string {
 export function offGrid(styles: string): string {
   return styles.replace(/<w:style [^>]*w:styleId="([^"]+)"[\s\S]*?<\/w:style>/g, (style, id: string) => {
     if (!OFF_GRID_STYLES.includes(id) || style.includes("<w:snapToGrid")) return style;
-    if (style.includes("<w:spacing")) return style.replace("<w:spacing", '<w:snapToGrid w:val="0"/><w:spacing');
-    if (style.includes("<w:pPr>")) return style.replace("</w:pPr>", '<w:snapToGrid w:val="0"/></w:pPr>');
-    return style.replace("<w:rPr>", '<w:pPr><w:snapToGrid w:val="0"/></w:pPr><w:rPr>');
+    const snap = '<w:snapToGrid w:val="0"/>';
+    const ppr = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(style);
+    if (!ppr) return style.replace("<w:rPr>", `<w:pPr>${snap}</w:pPr><w:rPr>`);
+    // Before the first child that follows w:snapToGrid in CT_PPrBase, else at the end.
+    const after = /<w:(spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle)[ />]/.exec(ppr[1]);
+    const inner = after ? ppr[1].slice(0, after.index) + snap + ppr[1].slice(after.index) : ppr[1] + snap;
+    return style.replace(ppr[0], `<w:pPr>${inner}</w:pPr>`);
   });
 }
 
