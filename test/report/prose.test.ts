@@ -148,7 +148,7 @@ describe("counts that appear twice agree", () => {
   test("303 says which schools it counts: 91 schools + 3 一贯制 counted once = the 94 of 基本情况", () => {
     const p = para(sample, "303");
     const schools = num(p, /按学校计共(\d+)所/);
-    const oneThrough = num(p, /(\d+)所一贯制学校的小学部、初中部合计为1所/);
+    const oneThrough = num(p, /其中(\d+)所一贯制学校的小学部、初中部按1所计/);
     expect(schools + oneThrough).toBe(num(prose(sample).join("\n"), /现有义务教育学校(\d+)所/));
   });
 

@@ -135,8 +135,9 @@ const paragraphStyles: IParagraphStyleOptions[] = [
   },
   // 7.3.3 附件说明: a line under the text, 左空二字.
   { id: STYLE.attachmentNote, name: "附件说明", basedOn: STYLE.body, paragraph: { spacing: { ...bodyLine, before: LINE_PITCH } } },
-  // 7.3.5.2: 署名 right, 空二字 at the right, one blank line above it; 成文日期 under it, right, 空四字.
-  { id: STYLE.signature, name: "发文机关署名", basedOn: "Normal", paragraph: { alignment: AlignmentType.RIGHT, keepNext: true, spacing: { ...bodyLine, before: 2 * LINE_PITCH }, indent: { right: 2 * CHAR_WIDTH } } },
+  // 7.3.5.3 (不加盖印章): 署名 right, 右空二字, one blank line above it; 成文日期 on the next line
+  // (docx.ts sets both right indents from the two texts' lengths).
+  { id: STYLE.signature, name: "发文机关署名", basedOn: "Normal", paragraph: { alignment: AlignmentType.RIGHT, keepNext: true, spacing: { ...bodyLine, before: LINE_PITCH }, indent: { right: 2 * CHAR_WIDTH } } },
   { id: STYLE.date, name: "成文日期", basedOn: "Normal", paragraph: { alignment: AlignmentType.RIGHT, spacing: bodyLine, indent: { right: 4 * CHAR_WIDTH } } },
 ];
 

@@ -186,11 +186,11 @@ function charterFigures(a: Assessment, all: number | null, met: number | null): 
     all === units
       ? ""
       : all === units - twoSection.size
-        ? `，按学校计共${all}所，${twoSection.size}所一贯制学校的小学部、初中部合计为1所`
-        : `，按学校计共${all}所`;
+        ? `（按学校计共${all}所，其中${twoSection.size}所一贯制学校的小学部、初中部按1所计）`
+        : `（按学校计共${all}所）`;
   const without = a.schools.filter((c) => c.charter.status === "unmet").map((c) => c.school);
   if (met === all) return `所有学校均建立了章程，章程建设覆盖率100%${how}。`;
-  return `${all - met}所学校尚无章程，为${nameList(without)}${how}。`;
+  return `${all}所学校中有${all - met}所尚无章程${how}，为${nameList(without)}。`;
 }
 
 export function itemParagraph(item: CountyItemResult, a: Assessment, read: ReadResult, w: CountyWords): ParagraphBlock {
