@@ -94,6 +94,8 @@ describe("styles: title, headings with outline levels, body", () => {
     expect(attr(t, "w:sz", "w:val")).toBe("44");
     expect(attr(t, "w:rFonts", "w:eastAsia")).toBe("方正小标宋简体");
     expect(t).toMatch(/<w:b w:val="(false|0)"\/>/);
+    // 22 pt characters are wider than the 15.79 pt grid pitch: the title is laid out off the grid.
+    expect(t).toContain('<w:snapToGrid w:val="0"/>');
     const titles = paragraphs().filter((p) => p.includes('<w:pStyle w:val="Title"/>')).map(textOf);
     expect(titles).toEqual(["綦江区人民政府", "创建全国义务教育优质均衡发展区自查自评报告"]);
     // 21 characters × 22 pt > 156 mm: broken where the words allow, before 自查自评报告.

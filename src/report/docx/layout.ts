@@ -141,8 +141,12 @@ const paragraphStyles: IParagraphStyleOptions[] = [
   { id: STYLE.date, name: "成文日期", basedOn: "Normal", paragraph: { alignment: AlignmentType.RIGHT, spacing: bodyLine, indent: { right: 4 * CHAR_WIDTH } } },
 ];
 
-/** Styles laid out off the character grid (docx/fonts.ts writes 「不对齐网格」 into them). */
-export const OFF_GRID_STYLES: readonly string[] = [STYLE.table, STYLE.tableHeader, STYLE.caption, STYLE.figure, STYLE.figureNote, STYLE.footer];
+/**
+ * Styles laid out off the character grid (docx/fonts.ts writes 「不对齐网格」 into them): the tables,
+ * captions, pictures and footers, and the 2号 titles, whose characters are wider than the 3号 grid
+ * pitch and would otherwise be spread over two grid cells each.
+ */
+export const OFF_GRID_STYLES: readonly string[] = ["Title", STYLE.attachmentTitle, STYLE.table, STYLE.tableHeader, STYLE.caption, STYLE.figure, STYLE.figureNote, STYLE.footer];
 
 /** Odd pages: number right with one character's space; even pages: left. */
 export const PAGE_NUMBER_PARAGRAPH = {
