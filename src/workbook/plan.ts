@@ -168,11 +168,15 @@ export interface WritePlan {
   /** Sheet to activate after writing, if any. */
   activate?: string;
   /**
-   * Ownership markers (hidden workbook-scoped defined names, see OwnedMark in port.ts): hosts
-   * delete the `remove` names BEFORE the sheets are applied and add the `set` names AFTER them
-   * (a `set` name may refer to a sheet the plan creates). The renderer always lists in `remove`
-   * every name it will `set` that the snapshot showed, so `set` never meets an existing name;
-   * a host that finds one anyway overwrites it. Absent = no change to any marker.
+   * Ownership markers (hidden workbook-scoped defined names, see OwnedMark in port.ts). Order:
+   * 1. the sheets, in order (so a sheet's removeOwnedRules still finds rules naming OWNED_RULE_NAME);
+   * 2. `marks.remove`; 3. `marks.set` (a `set` name may refer to a sheet the plan created).
+   * A host may add a constant `set` name (OWNED_RULE_NAME) before step 1 instead, if its API wants
+   * a name to exist before a rule's formula uses it (the result is the same).
+   * The renderer never `set`s a name the snapshot showed unless it also `remove`s it, so `set`
+   * never meets an existing name; a host that finds one anyway overwrites it.
+   * OWNED_RULE_NAME is kept from run to run (set only when absent); 清除评估结果 removes it.
+   * Absent = no change to any marker.
    */
   marks?: MarkPlan;
 }
