@@ -12,7 +12,7 @@
  * snapshot's `owned`; hosts apply the plan literally:
  * - "replace"/"delete" sheets are sheets a marker points at (or, for "replace", a name that is free);
  * - `clear` areas are the marked result block; `removeOwnedRules` removes only rules whose formula
- *   contains OWNED_RULE_NAME; `marks` adds and removes only OWNED_PREFIX names.
+ *   contains OWNED_RULE_TAG; `marks` adds and removes only OWNED_PREFIX names.
  * 清除评估结果 is a plan like any other (owned.ts: clearPlan): delete the owned sheets, clear the
  * block, remove the rules and the markers.
  */
@@ -90,7 +90,7 @@ export interface SheetPlan {
   highlights?: Highlight[];
   /**
    * Remove, before anything else is written on this sheet, every conditional-format rule that is
-   * the product's: a rule whose formula contains OWNED_RULE_NAME (src/workbook/port.ts). Rules
+   * the product's: a rule whose formula contains OWNED_RULE_TAG (src/workbook/port.ts). Rules
    * without it are the user's and are never touched, even where they overlap the result block.
    * Used on "update" sheets (the data sheet) by an assessment (before adding conditionalFills)
    * and by 清除评估结果. Ignored on "delete"/"replace" sheets (their rules go with the sheet).
@@ -169,13 +169,9 @@ export interface WritePlan {
   activate?: string;
   /**
    * Ownership markers (hidden workbook-scoped defined names, see OwnedMark in port.ts). Order:
-   * 1. the sheets, in order (so a sheet's removeOwnedRules still finds rules naming OWNED_RULE_NAME);
-   * 2. `marks.remove`; 3. `marks.set` (a `set` name may refer to a sheet the plan created).
-   * A host may add a constant `set` name (OWNED_RULE_NAME) before step 1 instead, if its API wants
-   * a name to exist before a rule's formula uses it (the result is the same).
-   * The renderer never `set`s a name the snapshot showed unless it also `remove`s it, so `set`
-   * never meets an existing name; a host that finds one anyway overwrites it.
-   * OWNED_RULE_NAME is kept from run to run (set only when absent); 清除评估结果 removes it.
+   * 1. the sheets, in order; 2. `marks.remove`; 3. `marks.set` (a `set` name may refer to a
+   * sheet the plan created). The renderer never `set`s a name the snapshot showed unless it also
+   * `remove`s it, so `set` never meets an existing name; a host that finds one anyway overwrites it.
    * Absent = no change to any marker.
    */
   marks?: MarkPlan;
@@ -206,8 +202,9 @@ export interface ConditionalFill {
    * Excel formula WITHOUT the leading "=", in A1 style with English function names (as xlsx
    * stores it and as Office.js `rule.formula` takes it after "="), relative to the top-left cell
    * of `area` exactly as Excel stores conditional formats: for area H4:H60, `$X4="未达标"` tests
-   * X4 for H4, X5 for H5, … Always contains OWNED_RULE_NAME (e.g. `AND(_YZJH_CF,$X4="未达标")`):
-   * that is how the product recognises its own rules later; hosts need not parse it.
+   * X4 for H4, X5 for H5, … Always contains OWNED_RULE_TAG (port.ts), e.g.
+   * `AND(N("优质均衡评估助手")=0,$X4="未达标")`: that is how the product recognises its own rules
+   * later. Hosts write it verbatim and need not parse it.
    */
   formula: string;
   /** "#RRGGBB" fill while the formula is true. */
@@ -217,15 +214,17 @@ export interface ConditionalFill {
 }
 
 /**
- * A marker to write: a HIDDEN, WORKBOOK-scoped defined name (xlsx: `<definedName hidden="1">`;
- * Office.js: `workbook.names.add(name, reference)` then `visible = false`, ExcelApi 1.4/1.1;
- * WPS: `Names.Add(Name, RefersTo, Visible:=false)`).
+ * A marker to write: a HIDDEN, WORKBOOK-scoped defined name referring to an area of a sheet
+ * (xlsx: `<definedName name hidden="1">'学校数据'!$L$2:$W$60</definedName>`; Office.js:
+ * `workbook.names.add(name, "='学校数据'!$L$2:$W$60")` then `visible = false`, ExcelApi 1.4/1.1;
+ * WPS: `Names.Add(Name, RefersTo, Visible:=false)`). Hosts quote the sheet name and write
+ * absolute references (owned.ts markReference does it).
  */
-export type MarkSpec =
-  /** Refers to an area of a sheet: `'学校数据'!$L$2:$W$60` (hosts quote the sheet name, absolute refs). */
-  | { name: string; sheet: string; area: Area }
-  /** Refers to a constant (`=TRUE`): OWNED_RULE_NAME, which the product's CF formulas contain. */
-  | { name: string; constant: "TRUE" };
+export interface MarkSpec {
+  name: string;
+  sheet: string;
+  area: Area;
+}
 
 export interface MarkPlan {
   /** Names (OwnedMark.name as read) to delete; a name that is no longer there is skipped. */

@@ -15,10 +15,11 @@
  * - sheetMark(key) (e.g. `_YZJH_SHEET_problems`) → cell A1 of a result sheet the product created
  *   (key: the SHEETS key of contract.ts: units, balance, problems, summary, issues). A sheet is the
  *   product's if and only if such a name points at it — whatever it is called now.
- * - OWNED_RULE_NAME (`=TRUE`): every conditional-format rule the product adds has a formula that
- *   contains this name (ConditionalFill.formula). A rule whose formula contains it is the product's;
- *   every other rule is the user's. (If the user deletes the name, the rules evaluate to #NAME?,
- *   which is "false": they go blank, never red.)
+ * Conditional-format rules carry their marker in their own formula: every rule the product adds
+ * has a formula `AND(OWNED_RULE_TAG=0,…)` (ConditionalFill.formula), where OWNED_RULE_TAG is
+ * `N("优质均衡评估助手")` — N() of a text is 0, so the tag is always true and changes nothing, and
+ * it names the product to a user who opens 条件格式规则管理器. A rule whose formula contains the
+ * tag is the product's; every other rule is the user's. No defined name is needed for it.
  * Names of other scopes (sheet-scoped) or without the prefix are the user's and never touched.
  */
 import type { Area, CellValue, WritePlan } from "./plan";
@@ -27,8 +28,12 @@ import type { Area, CellValue, WritePlan } from "./plan";
 export const OWNED_PREFIX = "_YZJH_";
 /** Marker of the result block on the data sheet. */
 export const RESULT_BLOCK_MARK = `${OWNED_PREFIX}BLOCK`;
-/** The name (refers to `=TRUE`) contained in the formula of every conditional-format rule the product adds. */
-export const OWNED_RULE_NAME = `${OWNED_PREFIX}CF`;
+/**
+ * Contained (verbatim, as Excel stores it) in the formula of every conditional-format rule the
+ * product adds: `AND(N("优质均衡评估助手")=0,…)`. Hosts recognise the product's rules by
+ * `formula.includes(OWNED_RULE_TAG)` (after dropping a leading "=").
+ */
+export const OWNED_RULE_TAG = 'N("优质均衡评估助手")';
 /** Marker of a result sheet, by its SHEETS key (contract.ts), e.g. sheetMark("problems") = "_YZJH_SHEET_problems". */
 export function sheetMark(key: string): string {
   return `${OWNED_PREFIX}SHEET_${key}`;
@@ -49,14 +54,14 @@ export interface OwnedMark {
   name: string;
   /**
    * The sheet the name refers to, as it is called now; null when the reference is broken (#REF!,
-   * the sheet or area was deleted) or is not one rectangle on one sheet (e.g. OWNED_RULE_NAME's `=TRUE`).
+   * the sheet or area was deleted) or is not one rectangle on one sheet (e.g. a constant).
    */
   sheet: string | null;
   /** The rectangle it refers to (0-based), null as for `sheet`. */
   area: Area | null;
 }
 
-/** One conditional-format rule of the product (its formula contains OWNED_RULE_NAME), as read back. */
+/** One conditional-format rule of the product (its formula contains OWNED_RULE_TAG), as read back. */
 export interface OwnedRule {
   sheet: string;
   /** The first rectangle the rule applies to (0-based), null if the host cannot tell. */
