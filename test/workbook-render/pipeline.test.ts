@@ -12,8 +12,7 @@ import { toContractJson } from "../../src/workbook/json";
 import { FILL } from "../../src/workbook/plan";
 import { RESULT_COLUMNS } from "../../src/workbook/render";
 import { assessWorkbook } from "../../src/workbook/run";
-import { parseA1 } from "../../src/workbook/text";
-import { evaluateRule } from "../fakes/cfEval";
+import { argbFill, shownFill } from "./cf";
 import type { AssessOptions } from "../../src/workbook/run";
 import {
   buildWorkbook,
@@ -32,34 +31,6 @@ async function runOnce(bytes: Uint8Array, opts: AssessOptions = {}) {
   return { ...run, bytes: await host.save() };
 }
 
-function argbFill(cell: ExcelJS.Cell): string | null {
-  const f = cell.fill as ExcelJS.FillPattern | undefined;
-  return f && f.pattern === "solid" ? f.fgColor?.argb ?? null : null;
-}
-
-interface CfRule { type: string; priority?: number; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }
-
-/** The fill Excel shows in a cell: the first true conditional-format rule's (by priority), else the cell's own. */
-function shownFill(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): string | null {
-  const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: CfRule[] }[] }).conditionalFormattings;
-  const at = { row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
-  const hits: CfRule[] = [];
-  for (const cf of cfs) {
-    const [a, b] = cf.ref.split(":").map((x) => parseA1(x)!);
-    const end = b ?? a;
-    if (at.row < a.row || at.row > end.row || at.col < a.col || at.col > end.col) continue;
-    for (const r of cf.rules) {
-      if (r.type !== "expression") throw new Error(`unexpected rule type ${r.type}`);
-      const value = (row: number, col: number) => {
-        const v = ws.getCell(row + 1, col + 1).value;
-        return v === undefined || v === null || typeof v === "object" ? null : (v as string | number | boolean);
-      };
-      if (evaluateRule(r.formulae![0], a, at, value)) hits.push(r);
-    }
-  }
-  hits.sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0));
-  return hits[0]?.style?.fill?.bgColor?.argb ?? argbFill(cell);
-}
 const ARGB = (hex: string) => `FF${hex.slice(1)}`;
 
 const LAYOUTS: [string, LayoutOptions, number][] = [
