@@ -5,6 +5,7 @@
  *
  * Covers the subset the product's rules use and Excel's documented semantics for it: AND, OR,
  * NOT, N (text → 0), ISNUMBER, SEARCH (case-insensitive, 1-based, #VALUE! when not found),
+ * COUNTIF over one cell (wildcards * and ?, ~ escapes; 1 or 0),
  * comparisons = and <> (text compared case-insensitively, an empty cell equals ""), string and
  * number literals, A1 references with or without $. Anything else throws, so a test cannot pass
  * on a formula this evaluator does not understand.
@@ -100,6 +101,12 @@ function call(name: string, args: Value[]): Value {
       return typeof args[0] === "number" ? args[0] : typeof args[0] === "boolean" ? Number(args[0]) : 0;
     case "ISNUMBER":
       return typeof args[0] === "number";
+    case "COUNTIF": {
+      // One cell and a pattern with * and ? wildcards (~ escapes), compared case-insensitively.
+      const [cell, pattern] = args.map((v) => (v === null ? "" : String(v)));
+      const re = new RegExp(`^${pattern.replace(/~([*?~])|([*?])|([.+^${}()|[\]\\])/g, (_m, esc, wild, meta) => (esc ? `\\${esc}` : wild ? (wild === "*" ? ".*" : ".") : `\\${meta}`))}$`, "is");
+      return re.test(cell) ? 1 : 0;
+    }
     case "SEARCH": {
       const [find, within] = args.map((v) => (v === null ? "" : String(v)));
       const at = within.toLowerCase().indexOf(find.toLowerCase());
