@@ -12,6 +12,8 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** Number formats, same shape as values ("General" where none); needed to read percentages. */
   numberFormats: string[][];
+  /** A1 addresses of formulas the file holds without a calculated result (they read as empty). */
+  uncalculated?: string[];
 }
 
 export interface WorkbookSnapshot {

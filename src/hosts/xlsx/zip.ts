@@ -64,10 +64,10 @@ function localRecords(zip: Uint8Array, parsed: { entries: Entry[]; centralStart:
 
 /**
  * A new zip: `zip` with the parts in `parts` replaced (or added, at the end), every other entry
- * copied as stored. `level` is the DEFLATE level of the new parts. null when `zip` cannot be
+ * copied as stored, the parts in `removed` left out. `level` is the DEFLATE level of the new parts. null when `zip` cannot be
  * handled this way (ZIP64, damaged directory).
  */
-export function withParts(zip: Uint8Array, parts: Record<string, Uint8Array>, level: number): Uint8Array | null {
+export function withParts(zip: Uint8Array, parts: Record<string, Uint8Array>, level: number, removed: ReadonlySet<string> = new Set()): Uint8Array | null {
   const base = entriesOf(zip);
   if (base === null) return null;
   const fresh = zipSync(parts, { level: level as 1 });
@@ -80,6 +80,7 @@ export function withParts(zip: Uint8Array, parts: Record<string, Uint8Array>, le
   // Original order; a replaced part keeps its place, new parts follow.
   const order: { entry: Entry; record: Uint8Array }[] = [];
   for (const e of base.entries) {
+    if (removed.has(e.name) && !addedByName.has(e.name)) continue;
     const r = addedByName.get(e.name);
     order.push(r ? { entry: r, record: addedRecords.get(e.name)! } : { entry: e, record: baseRecords.get(e.name)! });
     addedByName.delete(e.name);
@@ -144,11 +145,13 @@ export class ZipParts {
   }
 
   /** The zip with the changes: untouched parts copied as stored (see withParts). */
-  save(level: number): Uint8Array {
-    if (Object.keys(this.changed).length === 0) return this.zip;
-    const copied = withParts(this.zip, this.changed, level);
+  save(level: number, removed: ReadonlySet<string> = new Set()): Uint8Array {
+    if (Object.keys(this.changed).length === 0 && removed.size === 0) return this.zip;
+    const copied = withParts(this.zip, this.changed, level, removed);
     if (copied !== null) return copied;
     // Not a zip withParts can copy: decompress everything and rebuild.
-    return zipSync({ ...unzipSync(this.zip), ...this.changed }, { level: level as 1 });
+    const all: Record<string, Uint8Array> = { ...unzipSync(this.zip), ...this.changed };
+    for (const name of removed) if (!(name in this.changed)) delete all[name];
+    return zipSync(all, { level: level as 1 });
   }
 }
