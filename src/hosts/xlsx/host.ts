@@ -19,6 +19,8 @@ import { readSharedStrings, readSheetXml } from "./sheet-read";
 import { newSheetXml, patchSheetXml } from "./sheet-xml";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { NotXlsxError } from "./package";
+import { addConditionalFills, applyMarks, readMarks, readRules, removeOwnedRules } from "./owned";
+import type { OwnedRule } from "../../workbook/port";
 import { PFX, attr, rootPrefix, setAttr, xmlEscape } from "./xml";
 import { strToU8, zipSync } from "fflate";
 
@@ -90,10 +92,13 @@ export class XlsxHost implements WorkbookHost {
   async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
     const entries = this.pkg.sheets();
     const sheets: SheetSnapshot[] = [];
+    const rules: OwnedRule[] = [];
     for (const name of sheetNames) {
       const entry = entries.find((e) => e.name === name && e.kind === "worksheet");
       if (!entry) continue;
-      const read = readSheetXml(this.pkg.text(entry.part) ?? "", {
+      const xml = this.pkg.text(entry.part) ?? "";
+      rules.push(...readRules(name, xml));
+      const read = readSheetXml(xml, {
         name,
         strings: () => this.sharedStrings(),
         numberFormat: (i) => this.styles.numberFormat(i),
@@ -102,7 +107,8 @@ export class XlsxHost implements WorkbookHost {
       if (read.uncalculated.length) snap.uncalculated = read.uncalculated;
       sheets.push(snap);
     }
-    return { sheetNames: entries.map((e) => e.name), sheets };
+    const marks = readMarks(this.pkg.text(this.pkg.workbookPart) ?? "");
+    return { sheetNames: entries.map((e) => e.name), sheets, owned: { marks, rules } };
   }
 
   async apply(plan: WritePlan): Promise<void> {
@@ -126,6 +132,7 @@ export class XlsxHost implements WorkbookHost {
       }
     }
     addCharts(this.pkg, placements);
+    if (plan.marks) this.pkg.set(this.pkg.workbookPart, applyMarks(this.pkg.text(this.pkg.workbookPart) ?? "", plan.marks));
     if (plan.activate) this.activate(plan.activate);
     this.flushStyles();
   }
@@ -170,7 +177,10 @@ export class XlsxHost implements WorkbookHost {
       return;
     }
     if (entry.kind !== "worksheet") return;
-    let xml = patchSheetXml(this.pkg.text(entry.part) ?? "", plan, this.styles);
+    let xml = this.pkg.text(entry.part) ?? "";
+    if (plan.removeOwnedRules) xml = removeOwnedRules(xml);
+    xml = patchSheetXml(xml, plan, this.styles);
+    if (plan.conditionalFills?.length) xml = addConditionalFills(xml, plan.conditionalFills, this.styles);
     if (plan.notes?.length) xml = addNotes(this.pkg, entry.part, xml, entry.sheetId, plan.notes);
     this.pkg.set(entry.part, xml);
   }
@@ -215,7 +225,9 @@ export class XlsxHost implements WorkbookHost {
   private workbookXml(): { xml: string; p: string; r: string } {
     const xml = this.pkg.text(this.pkg.workbookPart) ?? "";
     const p = rootPrefix(xml, "workbook");
-    const r = new RegExp(`xmlns:([\\w.-]+)="${NS_R}"`).exec(xml)?.[1] ?? "r";
+    // The relationships prefix declared on the root (a declaration on one <sheet> is local to it).
+    const root = new RegExp(`<${p}workbook\\b[^>]*>`).exec(xml)?.[0] ?? "";
+    const r = new RegExp(`xmlns:([\\w.-]+)="${NS_R}"`).exec(root)?.[1] ?? "r";
     return { xml, p, r };
   }
 
@@ -226,8 +238,8 @@ export class XlsxHost implements WorkbookHost {
     this.pkg.set(this.pkg.workbookRelsPart, added.xml);
     this.pkg.override(part, CT.worksheet);
     let { xml, p, r } = this.workbookXml();
-    if (!new RegExp(`xmlns:${r}="`).test(xml)) {
-      const root = new RegExp(`<${p}workbook\\b[^>]*>`).exec(xml)![0];
+    const root = new RegExp(`<${p}workbook\\b[^>]*>`).exec(xml)![0];
+    if (!new RegExp(`xmlns:${r}="`).test(root)) {
       xml = xml.replace(root, setAttr(root, `xmlns:${r}`, NS_R));
     }
     const ids = [...xml.matchAll(new RegExp(`<${PFX}sheet\\b[^>]*?\\bsheetId="(\\d+)"`, "g"))].map((m) => Number(m[1]));

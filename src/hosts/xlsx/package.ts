@@ -43,6 +43,7 @@ export const MSG = {
   encrypted: "文件已加密，请先取消密码：在 Excel 中打开，点击「文件 → 信息 → 保护工作簿 → 用密码进行加密」，清空密码后保存，再评估。",
   legacy: "这是旧版工作簿（.xls / .et）。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后再评估。",
   xlsb: "这是二进制工作簿（.xlsb），本工具无法原样保留其内容。请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后再评估。",
+  strict: "这是“严格 Open XML”格式的工作簿，本工具无法原样保留其内容。请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后再评估。",
   ods: "这是 OpenDocument 表格（.ods）。请在 WPS、LibreOffice 或 Excel 中“另存为”Excel 工作簿（*.xlsx）后再评估。",
 };
 
@@ -163,6 +164,9 @@ export class XlsxPackage {
     const workbookPart = root ? resolveTarget("", root.target) : "xl/workbook.xml";
     if (/\.bin$/i.test(workbookPart) || zip.has("xl/workbook.bin")) throw new NotXlsxError(MSG.xlsb);
     if (!zip.has(workbookPart)) throw new NotXlsxError(MSG.notWorkbook);
+    if (/<([\w.-]+:)?workbook\b[^>]*="http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main"/.test((zip.text(workbookPart) ?? "").slice(0, 4000))) {
+      throw new NotXlsxError(MSG.strict);
+    }
     return new XlsxPackage(zip, workbookPart);
   }
 
@@ -202,7 +206,7 @@ export class XlsxPackage {
     const out: SheetEntry[] = [];
     for (const m of wb.matchAll(new RegExp(`<${PFX}sheet\\b([^>]*?)\\/?>`, "g"))) {
       const name = attr(m[1], "name");
-      const rId = /\br(?:[\w]*):id\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? attr(m[1], "r:id");
+      const rId = /(?:^|\s)[\w.-]+:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
       const rel = rels.find((r) => r.id === rId);
       if (name === undefined || !rel || !rId) continue;
       out.push({ name, part: resolveTarget(this.workbookPart, rel.target), rId, sheetId: Number(attr(m[1], "sheetId") ?? 0), kind: rel.type.endsWith("/worksheet") ? "worksheet" : "other" });

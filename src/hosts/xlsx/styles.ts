@@ -51,9 +51,9 @@ export class StyleBook {
   private readonly formats = new Map<number, string>();
   private readonly xfs: string[];
   private readonly fonts: string[];
-  private readonly fillCount: number;
-  private readonly borderCount: number;
-  private readonly dxfCount: number;
+  private readonly fills: string[];
+  private readonly borders: string[];
+  private readonly dxfs: string[];
   private readonly added = { numFmts: [] as string[], fonts: [] as string[], fills: [] as string[], borders: [] as string[], cellXfs: [] as string[], dxfs: [] as string[] };
   private readonly memo = new Map<string, number>();
   private readonly interned = new Map<string, number>();
@@ -72,9 +72,20 @@ export class StyleBook {
     }
     this.xfs = listItems(xml, "cellXfs", "xf", p);
     this.fonts = listItems(xml, "fonts", "font", p);
-    this.fillCount = listItems(xml, "fills", "fill", p).length;
-    this.borderCount = listItems(xml, "borders", "border", p).length;
-    this.dxfCount = listItems(xml, "dxfs", "dxf", p).length;
+    this.fills = listItems(xml, "fills", "fill", p);
+    this.borders = listItems(xml, "borders", "border", p);
+    this.dxfs = listItems(xml, "dxfs", "dxf", p);
+    // What an earlier run appended is found again, so running twice appends nothing new.
+    this.xfs.forEach((xf, i) => this.interned.has(xf) || this.interned.set(xf, i));
+  }
+
+  /** The index of `item` in `list`, appending it (and recording the addition) when absent. */
+  private entry(list: string[], added: string[], item: string): number {
+    const i = list.indexOf(item);
+    if (i >= 0) return i;
+    list.push(item);
+    added.push(item);
+    return list.length - 1;
   }
 
   /** The number format code of cell style `index` ("General" for an unknown one). */
@@ -126,9 +137,7 @@ export class StyleBook {
   private intern(xf: string): number {
     const known = this.interned.get(xf);
     if (known !== undefined) return known;
-    const index = this.xfs.length;
-    this.xfs.push(xf);
-    this.added.cellXfs.push(xf);
+    const index = this.entry(this.xfs, this.added.cellXfs, xf);
     this.interned.set(xf, index);
     return index;
   }
@@ -157,10 +166,7 @@ export class StyleBook {
     // Bold first; the colour before the name (Excel's own order: b, sz, color, name, family, ...).
     const nameAt = inner.search(new RegExp(`<${p}name\\b`));
     const withColor = nameAt >= 0 ? inner.slice(0, nameAt) + color + inner.slice(nameAt) : inner + color;
-    const xml = `<${p}font>${bold}${withColor}</${p}font>`;
-    const id = this.fonts.length;
-    this.fonts.push(xml);
-    this.added.fonts.push(xml);
+    const id = this.entry(this.fonts, this.added.fonts, `<${p}font>${bold}${withColor}</${p}font>`);
     this.fontMemo.set(key, id);
     return id;
   }
@@ -170,8 +176,7 @@ export class StyleBook {
     const hit = this.fillMemo.get(color);
     if (hit !== undefined) return hit;
     const p = this.p;
-    const id = this.fillCount + this.added.fills.length;
-    this.added.fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${hex(color)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    const id = this.entry(this.fills, this.added.fills, `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${hex(color)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
     this.fillMemo.set(color, id);
     return id;
   }
@@ -181,8 +186,7 @@ export class StyleBook {
     if (this.borderId !== undefined) return this.borderId;
     const p = this.p;
     const side = (s: string) => `<${p}${s} style="thin"><${p}color rgb="${BORDER_COLOR}"/></${p}${s}>`;
-    this.borderId = this.borderCount + this.added.borders.length;
-    this.added.borders.push(`<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`);
+    this.borderId = this.entry(this.borders, this.added.borders, `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`);
     return this.borderId;
   }
 
@@ -193,8 +197,7 @@ export class StyleBook {
     if (hit !== undefined) return hit;
     const p = this.p;
     const font = fontColor ? `<${p}font><${p}color rgb="${hex(fontColor)}"/></${p}font>` : "";
-    const id = this.dxfCount + this.added.dxfs.length;
-    this.added.dxfs.push(`<${p}dxf>${font}<${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${hex(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`);
+    const id = this.entry(this.dxfs, this.added.dxfs, `<${p}dxf>${font}<${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${hex(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`);
     this.memo.set(key, id);
     return id;
   }
