@@ -1,6 +1,7 @@
 /** File helpers of the command line: reading an input workbook, writing outputs safely. */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { deflateRawSync } from "zlib";
 import { CliError, EXIT } from "./command";
 
 /** Reads an input file; a missing file or a directory is an unusable input (exit 2). */
@@ -31,4 +32,13 @@ export async function writeOutput(file: string, data: Uint8Array | string): Prom
     const why = code === "ENOENT" ? "目录不存在" : code === "EACCES" || code === "EPERM" ? "没有写入权限" : code === "EBUSY" ? "文件正被其他程序占用（请先在 Excel/WPS 中关闭它）" : String((e as Error).message);
     throw new CliError(`无法写入「${file}」：${why}`, EXIT.usage);
   }
+}
+
+/**
+ * Node's native raw DEFLATE for the parts XlsxHost writes. Level 1: about three times faster than
+ * level 6 on a large county's result sheets, for files about a fifth larger.
+ */
+export function nativeDeflate(data: Uint8Array): Uint8Array {
+  const out = deflateRawSync(data, { level: 1 });
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -7,7 +7,7 @@ import { listShortfalls } from "../../workbook/shortfalls";
 import { parseArgs } from "../args";
 import { CliError, EXIT } from "../command";
 import type { Command } from "../command";
-import { writeOutput } from "../files";
+import { nativeDeflate, writeOutput } from "../files";
 import { assessFile, assessOptionsOf } from "../load";
 import { summaryLines } from "../summary";
 
@@ -68,7 +68,7 @@ export const assessCommand: Command = {
     // The write plan is not needed any more: let it go before exceljs builds the file.
     loaded.run = null;
     if (output) {
-      await writeOutput(output, await host.save());
+      await writeOutput(output, await host.save({ deflate: nativeDeflate }));
       say(`已写出结果工作簿：${output}`);
     } else {
       say("（未指定 -o，未写出工作簿，原文件未改动。）");

@@ -23,6 +23,7 @@ import { addConditionalFills, applyMarks, readMarks, readRules, removeOwnedRules
 import type { OwnedRule } from "../../workbook/port";
 import { PFX, attr, rootPrefix, setAttr, xmlEscape } from "./xml";
 import { strToU8, zipSync } from "fflate";
+import type { Deflate } from "./zip";
 
 export { NotXlsxError };
 
@@ -145,9 +146,13 @@ export class XlsxHost implements WorkbookHost {
     return out;
   }
 
-  /** The workbook as bytes: untouched entries as stored, the product's parts compressed anew. */
-  async save(): Promise<Uint8Array> {
-    return this.pkg.save(LEVEL);
+  /**
+   * The workbook as bytes: untouched entries as stored, the product's parts compressed anew —
+   * with `deflate` when given (the command line passes Node's native zlib, several times faster
+   * than the pure-JS default that the browser uses).
+   */
+  async save(options: { deflate?: Deflate } = {}): Promise<Uint8Array> {
+    return this.pkg.save(LEVEL, options.deflate);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -296,7 +301,7 @@ export class XlsxHost implements WorkbookHost {
       const xml = this.pkg.text(s.part) ?? "";
       const head = xml.slice(0, Math.max(0, xml.search(new RegExp(`<${PFX}sheetData[\\s>/]`))));
       if (/tabSelected="(1|true)"/.test(head)) {
-        if (!(s.part in this.pkg.zip.changed)) return;
+        if (!this.pkg.zip.isChanged(s.part)) return;
         this.pkg.set(s.part, xml.slice(0, head.length).replace(/\s*tabSelected="(1|true)"/, "") + xml.slice(head.length));
       }
     }

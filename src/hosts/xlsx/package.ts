@@ -6,7 +6,7 @@
  * Also tells apart what is not an editable workbook (encrypted, .xls/.et, .xlsb, .ods, not a
  * spreadsheet) with a Chinese message saying what to do.
  */
-import { ZipParts } from "./zip";
+import { ZipParts, type Deflate } from "./zip";
 import { PFX, attr, rootPrefix, xmlEscape } from "./xml";
 
 export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -185,7 +185,7 @@ export class XlsxPackage {
 
   remove(part: string): void {
     if (this.zip.has(part)) this.removed.add(part);
-    delete this.zip.changed[part];
+    this.zip.unset(part);
   }
 
   /** The first free part name `${prefix}N${suffix}`. */
@@ -243,7 +243,7 @@ export class XlsxPackage {
   }
 
   /** The zip with the changes (untouched entries copied as stored). */
-  save(level: number): Uint8Array {
-    return this.zip.save(level, this.removed);
+  save(level: number, deflate?: Deflate): Uint8Array {
+    return this.zip.save(level, this.removed, deflate);
   }
 }

@@ -56,9 +56,10 @@ export class CellEdits {
       for (let r = row; r < bottom; r++) for (let c = col; c < right; c++) (edits.edit(r, c).changes ??= []).push(change);
     }
     for (const h of plan.highlights ?? []) {
+      const change: StyleChange = { fill: h.fill };
       for (const address of h.cells) {
         const { row, col } = cellOf(address);
-        (edits.edit(row, col).changes ??= []).push({ fill: h.fill });
+        (edits.edit(row, col).changes ??= []).push(change);
       }
     }
     return edits;
@@ -75,7 +76,8 @@ function valueXml(ref: string, style: number, v: CellValue | undefined): string 
   if (v === null || v === undefined) return `<c r="${ref}"${s}/>`;
   if (typeof v === "number") return `<c r="${ref}"${s}><v>${v}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+  const space = /^\s|\s$/.test(v) ? ` xml:space="preserve"` : "";
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(v)}</t></is></c>`;
 }
 
 function styled(book: StyleBook, base: number, changes: StyleChange[] | undefined): number {

@@ -56,6 +56,7 @@ export class StyleBook {
   private readonly dxfs: string[];
   private readonly added = { numFmts: [] as string[], fonts: [] as string[], fills: [] as string[], borders: [] as string[], cellXfs: [] as string[], dxfs: [] as string[] };
   private readonly memo = new Map<string, number>();
+  private readonly byChange = new WeakMap<StyleChange, Map<number, number>>();
   private readonly interned = new Map<string, number>();
   private nextFormatId = 164;
 
@@ -98,9 +99,17 @@ export class StyleBook {
 
   /** The style index of style `base` with `change` applied (appended once, then reused). */
   derive(base: number, change: StyleChange): number {
+    // Plans share one change object per format run: memoised by identity first, then by content.
+    let byBase = this.byChange.get(change);
+    if (!byBase) this.byChange.set(change, (byBase = new Map()));
+    const known = byBase.get(base);
+    if (known !== undefined) return known;
     const key = `${base}|${JSON.stringify(change)}`;
     const hit = this.memo.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      byBase.set(base, hit);
+      return hit;
+    }
     const xfIndex = this.xfs[base] ? base : 0;
     let xf = this.xfs[xfIndex] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     let open = /^<[^>]*?(?=\/?>)/.exec(xf)![0];
@@ -131,6 +140,7 @@ export class StyleBook {
     xf = body ? `${open}>${body}</${this.p}xf>` : `${open}/>`;
     const index = this.intern(xf);
     this.memo.set(key, index);
+    byBase.set(base, index);
     return index;
   }
 
