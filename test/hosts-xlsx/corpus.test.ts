@@ -5,14 +5,18 @@
  * - every zip entry the product does not own is byte-identical to the grafted input;
  * - in the data sheet every pre-existing cell keeps its XML (value, formula, style) — except the
  *   cells the plan itself highlights with a fill (none once highlights are conditional formats);
- * - assessing the result again gives the same bytes for every entry (running twice = once).
+ * - assessing the result again gives the same bytes for every entry (running twice = once);
+ * - 清除评估结果 (clearWorkbook) on the result gives back the input: the same entries, every one
+ *   byte-identical except the few the product edits, whose content is back as it was (the data
+ *   sheet's cells, the sheet list and defined names; styles.xml keeps its entries at their
+ *   indices, with the product's appended ones left unused at the end).
  * Files the writer cannot keep are refused with a Chinese message.
  */
 import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { NotXlsxError, XlsxHost } from "../../src/hosts/xlsx";
-import { assessWorkbook } from "../../src/workbook/run";
+import { assessWorkbook, clearWorkbook } from "../../src/workbook/run";
 import { graft } from "./graft";
 import { SaxesParser } from "saxes";
 
@@ -109,5 +113,33 @@ describe.each(FILES)("%s", (file) => {
     const b = unzipSync(twice);
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     for (const name of Object.keys(a)) expect([name, Buffer.from(b[name]).equals(Buffer.from(a[name]))]).toEqual([name, true]);
+  });
+});
+
+describe.each(FILES.filter((f) => !REFUSED[f]))("%s: clear", (file) => {
+  test("清除评估结果 restores the workbook as it was before the first assessment", async () => {
+    const input = await graft(new Uint8Array(readFileSync(path.join(DIR, file))));
+    const assessed = (await assessBytes(input)).out;
+    const host = await XlsxHost.load(assessed);
+    await clearWorkbook(host);
+    const cleared = unzipSync(await host.save());
+    const before = unzipSync(input);
+    expect(Object.keys(cleared).sort()).toEqual(Object.keys(before).sort());
+    const edited = new Set(["xl/worksheets/grafted1.xml", "xl/workbook.xml", "xl/styles.xml"]);
+    for (const name of Object.keys(before)) {
+      if (edited.has(name)) continue;
+      expect([name, Buffer.from(cleared[name]).equals(Buffer.from(before[name]))]).toEqual([name, true]);
+    }
+    const sheet = (files: Record<string, Uint8Array>) => cells(strFromU8(files["xl/worksheets/grafted1.xml"]));
+    expect(sheet(cleared)).toEqual(sheet(before));
+    const lists = (files: Record<string, Uint8Array>) => {
+      const wb = strFromU8(files["xl/workbook.xml"]);
+      return [/<(?:\w+:)?sheets\b[\s\S]*?<\/(?:\w+:)?sheets>/.exec(wb)?.[0], [...wb.matchAll(/<(?:\w+:)?definedName\b[\s\S]*?<\/(?:\w+:)?definedName>/g)].map((m) => m[0])];
+    };
+    expect(lists(cleared)).toEqual(lists(before));
+    if (before["xl/styles.xml"]) {
+      const xfs = (files: Record<string, Uint8Array>) => [...(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(strFromU8(files["xl/styles.xml"]))?.[1] ?? "").matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+      expect(xfs(cleared).slice(0, xfs(before).length)).toEqual(xfs(before));
+    }
   });
 });

@@ -5,40 +5,22 @@
  * names added and removed, rules removed and added (with a differential format appended to
  * styles.xml). Everything else in workbook.xml and the sheets stays as it was.
  */
-import type { Area, ConditionalFill, MarkPlan } from "../../workbook/plan";
-import { OWNED_PREFIX, OWNED_RULE_TAG, type OwnedMark, type OwnedRule } from "../../workbook/port";
+import type { ConditionalFill, MarkPlan } from "../../workbook/plan";
+import { OWNED_RULE_TAG, type OwnedMark, type OwnedRule } from "../../workbook/port";
+import { isOwnedName, isOwnedRuleFormula, markReference, parseReference, toOwnedMark } from "../../workbook/owned";
 import { colLetter } from "../../workbook/text";
-import { cellOf } from "./sheet-read";
 import type { StyleBook } from "./styles";
 import { PFX, attr, rootPrefix, childInsertAt, xmlDecode, xmlEscape } from "./xml";
 
 const NAME_RE = new RegExp(`<(${PFX})definedName\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${PFX}definedName>)`, "g");
-
-/** A reference `'学校数据'!$L$2:$W$60` as sheet and area; null when it is not one rectangle on one sheet. */
-export function parseReference(ref: string): { sheet: string; area: Area } | null {
-  const m = /^\s*=?\s*(?:'((?:[^']|'')+)'|([^'!:,()\s]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?\s*$/.exec(ref);
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const a = cellOf(`${m[3]}${m[4]}`);
-  const b = m[5] ? cellOf(`${m[5]}${m[6]}`) : a;
-  return { sheet, area: { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col), rows: Math.abs(b.row - a.row) + 1, cols: Math.abs(b.col - a.col) + 1 } };
-}
-
-/** An absolute reference to an area: '学校数据'!$L$2:$W$60. */
-export function referenceOf(sheet: string, a: Area): string {
-  const tl = `$${colLetter(a.col)}$${a.row + 1}`;
-  const br = `$${colLetter(a.col + a.cols - 1)}$${a.row + a.rows}`;
-  return `'${sheet.replace(/'/g, "''")}'!${a.rows * a.cols > 1 ? `${tl}:${br}` : tl}`;
-}
 
 /** The product's markers among the defined names of workbook.xml. */
 export function readMarks(workbookXml: string): OwnedMark[] {
   const out: OwnedMark[] = [];
   for (const m of workbookXml.matchAll(NAME_RE)) {
     const name = attr(m[2], "name") ?? "";
-    if (attr(m[2], "localSheetId") !== undefined || !name.toUpperCase().startsWith(OWNED_PREFIX.toUpperCase())) continue;
-    const ref = parseReference(xmlDecode(m[3] ?? ""));
-    out.push({ name, sheet: ref?.sheet ?? null, area: ref?.area ?? null });
+    if (attr(m[2], "localSheetId") !== undefined || !isOwnedName(name)) continue;
+    out.push(toOwnedMark(name, xmlDecode(m[3] ?? "")));
   }
   return out;
 }
@@ -52,12 +34,12 @@ export function applyMarks(workbookXml: string, marks: MarkPlan): string {
   const remove = new Set([...marks.remove, ...marks.set.map((s) => s.name)].map((n) => n.toUpperCase()));
   let xml = workbookXml.replace(NAME_RE, (el, _p: string, attrs: string) => {
     const name = (attr(attrs, "name") ?? "").toUpperCase();
-    const ours = attr(attrs, "localSheetId") === undefined && name.startsWith(OWNED_PREFIX.toUpperCase());
+    const ours = attr(attrs, "localSheetId") === undefined && isOwnedName(name);
     return ours && remove.has(name) ? "" : el;
   });
   // A list emptied here goes (a self-closing one the file had stays as it was).
   if (!marks.set.length) return xml.replace(new RegExp(`<${p}definedNames>\\s*</${p}definedNames>`), "");
-  const items = marks.set.map((s) => `<${p}definedName name="${xmlEscape(s.name)}" hidden="1">${xmlEscape(referenceOf(s.sheet, s.area))}</${p}definedName>`).join("");
+  const items = marks.set.map((s) => `<${p}definedName name="${xmlEscape(s.name)}" hidden="1">${xmlEscape(markReference(s.sheet, s.area))}</${p}definedName>`).join("");
   const close = `</${p}definedNames>`;
   xml = xml.replace(new RegExp(`<${p}definedNames\\s*/>`), `<${p}definedNames>${close}`);
   if (xml.includes(close)) return xml.replace(close, `${items}${close}`);
@@ -83,7 +65,7 @@ export function readRules(sheet: string, xml: string): OwnedRule[] {
     const first = (attr(m[2], "sqref") ?? "").split(/\s+/)[0];
     for (const r of m[3].matchAll(RULE_RE)) {
       const formula = xmlDecode(FORMULA_RE.exec(r[0])?.[1] ?? "").replace(/^=/, "");
-      if (!formula.includes(OWNED_RULE_TAG)) continue;
+      if (!isOwnedRuleFormula(formula)) continue;
       const ref = first ? parseReference(`'x'!${first}`) : null;
       out.push({ sheet, area: ref?.area ?? null, formula });
     }
@@ -99,7 +81,7 @@ export function removeOwnedRules(xml: string): string {
   const tail = xml.slice(at).replace(CF_RE, (el, _p: string, _a: string, inner: string) => {
     const kept = inner.replace(RULE_RE, (rule) => {
       const f = FORMULA_RE.exec(rule)?.[1] ?? "";
-      return f.includes(tag) || xmlDecode(f).includes(OWNED_RULE_TAG) ? "" : rule;
+      return f.includes(tag) || isOwnedRuleFormula(xmlDecode(f)) ? "" : rule;
     });
     if (kept === inner) return el;
     return new RegExp(`<${PFX}cfRule\\b`).test(kept) ? el.replace(inner, kept) : "";
