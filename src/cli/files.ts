@@ -42,3 +42,24 @@ export function nativeDeflate(data: Uint8Array): Uint8Array {
   const out = deflateRawSync(data, { level: 1 });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
+
+/**
+ * The output's extension must be the workbook's own: a macro-enabled workbook saved as .xlsx (or
+ * an ordinary one as .xlsm) is refused by Excel. Exit 1 with the name to use instead.
+ */
+export function checkOutputKind(out: string, macroEnabled: boolean): void {
+  const want = macroEnabled ? ".xlsm" : ".xlsx";
+  if (path.extname(out).toLowerCase() === want) return;
+  const suggestion = path.join(path.dirname(out), `${path.basename(out, path.extname(out))}${want}`);
+  throw new CliError(
+    macroEnabled
+      ? `该工作簿含有宏（.xlsm），输出文件也必须以 .xlsm 结尾，宏才能保留、Excel 才能打开。请改用：${suggestion}`
+      : `输出文件名应以 .xlsx 结尾：${out}（可改用 ${suggestion}）`,
+    EXIT.usage,
+  );
+}
+
+/** The default output beside the input, with the input's own extension (.xlsx or .xlsm). */
+export function besideInput(file: string, suffix: string, macroEnabled: boolean): string {
+  return path.join(path.dirname(path.resolve(file)), `${path.basename(file, path.extname(file))}${suffix}${macroEnabled ? ".xlsm" : ".xlsx"}`);
+}

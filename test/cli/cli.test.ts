@@ -203,3 +203,24 @@ test("template writes the template sheets; run again it adds nothing; the templa
   expect(again.out).toMatch(/已包含全部模板工作表/);
   expect(junheng("assess", "t.xlsx").code).toBe(0);
 });
+
+test(".xlsm stays .xlsm: -o out.xlsx is refused with the name to use, -o out.xlsm keeps the macros; an encrypted file exits 2 in Chinese", async () => {
+  const { graft } = await import("../hosts-xlsx/graft");
+  const macro = fs.readFileSync(path.join(root, "test/fixtures/corpus/xw_macro01.xlsm"));
+  fs.writeFileSync(path.join(dir, "macro.xlsm"), await graft(new Uint8Array(macro)));
+  const wrong = junheng("assess", "macro.xlsm", "-o", "macro-out.xlsx");
+  expect(wrong.code).toBe(1);
+  expect(wrong.err).toMatch(/含有宏（\.xlsm）.*macro-out\.xlsm/);
+  expect(fs.existsSync(path.join(dir, "macro-out.xlsx"))).toBe(false);
+  expect(junheng("assess", "macro.xlsm", "-o", "macro-out.xlsm").code).toBe(0);
+  const out = unzipSync(fs.readFileSync(path.join(dir, "macro-out.xlsm")));
+  expect(Buffer.from(out["xl/vbaProject.bin"]).equals(Buffer.from(unzipSync(macro)["xl/vbaProject.bin"]))).toBe(true);
+  const cleared = junheng("clear", "macro-out.xlsm");
+  expect(cleared.code).toBe(0);
+  expect(fs.existsSync(path.join(dir, "macro-out-已清除评估结果.xlsm"))).toBe(true);
+  fs.copyFileSync(path.join(root, "test/fixtures/corpus/ca_pass_protected.xlsx"), path.join(dir, "locked.xlsx"));
+  const locked = junheng("assess", "locked.xlsx");
+  expect(locked.code).toBe(2);
+  expect(locked.err).toMatch(/文件已加密，请先取消密码/);
+  expect(locked.err).not.toMatch(/at |Error/);
+});

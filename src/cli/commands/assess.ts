@@ -7,7 +7,7 @@ import { listShortfalls } from "../../workbook/shortfalls";
 import { parseArgs } from "../args";
 import { CliError, EXIT } from "../command";
 import type { Command } from "../command";
-import { nativeDeflate, writeOutput } from "../files";
+import { checkOutputKind, nativeDeflate, writeOutput } from "../files";
 import { assessFile, assessOptionsOf } from "../load";
 import { summaryLines } from "../summary";
 
@@ -52,6 +52,7 @@ export const assessCommand: Command = {
     const say = jsonToStdout ? io.err : io.out;
     const loaded: { host: XlsxHost; run: AssessRun | null } = await assessFile(file, assessOptionsOf(parsed));
     const { host } = loaded;
+    if (output) checkOutputKind(output, host.macroEnabled());
     const { assessment, read } = loaded.run!;
 
     say(`优质均衡评估：${path.basename(file)}`);

@@ -69,6 +69,12 @@ export class XlsxHost implements WorkbookHost {
     return new XlsxHost(XlsxPackage.open(emptyWorkbook()));
   }
 
+  /** True for a macro-enabled workbook (.xlsm): its output must keep that extension, or Excel refuses it. */
+  macroEnabled(): boolean {
+    const types = this.pkg.text("[Content_Types].xml") ?? "";
+    return new RegExp(`PartName="/${this.pkg.workbookPart}"[^>]*macroEnabled`, "i").test(types) || this.pkg.has("xl/vbaProject.bin");
+  }
+
   /** Every sheet name, in tab order. */
   sheetNames(): string[] {
     return this.pkg.sheets().map((s) => s.name);
