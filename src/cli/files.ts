@@ -13,7 +13,7 @@ export async function readInput(file: string): Promise<Uint8Array> {
     throw new CliError(`找不到文件：${file}`, EXIT.unusable);
   }
   if (!stat.isFile()) throw new CliError(`不是文件：${file}`, EXIT.unusable);
-  if (/\.(xls|et|ods|csv)$/i.test(file)) {
+  if (/\.csv$/i.test(file)) {
     throw new CliError(`「${path.basename(file)}」不是 .xlsx 工作簿。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后再试。`, EXIT.unusable);
   }
   return new Uint8Array(await fs.readFile(file));

@@ -186,7 +186,7 @@ test.each([
   expect(fs.existsSync(path.join(dir, "never.xlsx"))).toBe(false);
 });
 
-test("an .xls file is refused with the advice to save as .xlsx", () => {
+test("a file named .xls that is no spreadsheet is refused with the advice to save as .xlsx", () => {
   fs.writeFileSync(path.join(dir, "old.xls"), "x");
   const r = junheng("assess", "old.xls");
   expect(r.code).toBe(2);
@@ -223,4 +223,31 @@ test(".xlsm stays .xlsm: -o out.xlsx is refused with the name to use, -o out.xls
   expect(locked.code).toBe(2);
   expect(locked.err).toMatch(/文件已加密，请先取消密码/);
   expect(locked.err).not.toMatch(/at |Error/);
+});
+
+test(".xls and .ods are assessed like the .xlsx they were saved from; results go to a new .xlsx, never back to the original", async () => {
+  const XLSX = await import("@e965/xlsx");
+  // The sample county saved as .xls (BIFF8) and .ods by SheetJS: the same sheets and values.
+  const sample = XLSX.read(fs.readFileSync(path.join(root, "examples", "sample-county.xlsx")), { type: "buffer", cellNF: true });
+  fs.writeFileSync(path.join(dir, "sample.xlsx"), fs.readFileSync(path.join(root, "examples", "sample-county.xlsx")));
+  fs.writeFileSync(path.join(dir, "sample.xls"), XLSX.write(sample, { type: "buffer", bookType: "xls" }));
+  fs.writeFileSync(path.join(dir, "sample.ods"), XLSX.write(sample, { type: "buffer", bookType: "ods" }));
+  const original = sha(path.join(dir, "sample.xls"));
+  expect(junheng("assess", "sample.xlsx", "--json", "x.json").code).toBe(0);
+  const expected = JSON.parse(fs.readFileSync(path.join(dir, "x.json"), "utf8"));
+  for (const f of ["sample.xls", "sample.ods"]) {
+    const r = junheng("assess", f, "--json", `${f}.json`, "-o", `${f}-结果.xlsx`);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/新的 \.xlsx.*未改动/);
+    const got = JSON.parse(fs.readFileSync(path.join(dir, `${f}.json`), "utf8"));
+    expect(got.schools).toEqual(expected.schools);
+    expect(got.county).toEqual(expected.county);
+    const out = unzipSync(fs.readFileSync(path.join(dir, `${f}-结果.xlsx`)));
+    expect(strFromU8(out["xl/workbook.xml"])).toMatch(/name="评估汇总"/);
+  }
+  expect(sha(path.join(dir, "sample.xls"))).toBe(original);
+  const back = junheng("assess", "sample.xls", "-o", "sample.xls");
+  expect(back.code).toBe(1);
+  expect(back.err).toMatch(/无法原样写回/);
+  expect(sha(path.join(dir, "sample.xls"))).toBe(original);
 });
