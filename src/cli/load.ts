@@ -5,6 +5,8 @@
  */
 import * as path from "path";
 import { NotXlsxError, XlsxHost } from "../hosts/xlsx";
+import { MSG } from "../hosts/xlsx/package";
+import { LEGACY, legacyToXlsx } from "./legacy";
 import { UnusableWorkbookError } from "../workbook/contract";
 import { UnknownProfileError, assessWorkbook } from "../workbook/run";
 import type { AssessOptions, AssessRun } from "../workbook/run";
@@ -20,15 +22,43 @@ export function assessOptionsOf(parsed: ParsedArgs): AssessOptions {
   return opts;
 }
 
-/** Opens an .xlsx file (exit 2 when it is not one). */
+/**
+ * Hosts opened from an .xls/.et/.ods file: a new workbook converted from it (legacy.ts). Their
+ * results can only go to a new .xlsx, never back to the original file.
+ */
+const converted = new WeakSet<XlsxHost>();
+
+/** True when `host` was converted from an .xls/.et/.ods file. */
+export function isConverted(host: XlsxHost): boolean {
+  return converted.has(host);
+}
+
+/** Opens an .xlsx/.xlsm file, or converts an .xls/.et/.ods one (exit 2 when it is neither). */
 export async function loadWorkbookFile(file: string): Promise<XlsxHost> {
   const bytes = await readInput(file);
   try {
+    if (LEGACY.test(file)) return convertedHost(file, bytes);
     return await XlsxHost.load(bytes);
   } catch (e) {
+    // An .xls saved under another name is converted as well.
+    if (e instanceof NotXlsxError && e.message === MSG.legacy) return convertedHost(file, bytes);
     if (e instanceof NotXlsxError) throw new CliError(`「${path.basename(file)}」${e.message}`, EXIT.unusable);
     throw e;
   }
+}
+
+async function convertedHost(file: string, bytes: Uint8Array): Promise<XlsxHost> {
+  if (bytes[0] === 0xd0 || bytes[0] === 0x50) {
+    // Encrypted packages are compound files too: give the same message as for .xlsx.
+    try {
+      await XlsxHost.load(bytes);
+    } catch (e) {
+      if (e instanceof NotXlsxError && e.message === MSG.encrypted) throw new CliError(`「${path.basename(file)}」${e.message}`, EXIT.unusable);
+    }
+  }
+  const host = await XlsxHost.load(await legacyToXlsx(file, bytes));
+  converted.add(host);
+  return host;
 }
 
 /** Opens and assesses a workbook in memory; exit 2 when it cannot be used, 1 for an unknown profile. */

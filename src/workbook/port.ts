@@ -46,6 +46,8 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** Number formats, same shape as values ("General" where none); needed to read percentages. */
   numberFormats: string[][];
+  /** A1 addresses of formulas the file holds without a calculated result (they read as empty). */
+  uncalculated?: string[];
 }
 
 /** One marker (defined name starting with OWNED_PREFIX, workbook scope) as the host read it back. */

@@ -61,13 +61,20 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadResult {
   if (!county.county.name && school.title) county.county.name = countyNameFromTitle(school.title);
   return {
     dataset: { schools: school.schools, county: county.county, absentFields: school.absentFields },
-    issues: [...school.issues, ...county.issues, ...profile.issues],
+    issues: [...uncalculatedIssues(snapshot), ...school.issues, ...county.issues, ...profile.issues],
     layout: school.layout,
     profileOverride: profile.override,
     countyRows: county.countyRows,
     owned,
     sheetNames: snapshot.sheetNames,
   };
+}
+
+/** Formulas the file holds without a calculated result read as empty: one warning per cell of the sheets read. */
+function uncalculatedIssues(snapshot: WorkbookSnapshot): DataIssue[] {
+  return snapshot.sheets.flatMap((s) =>
+    (s.uncalculated ?? []).map((cell): DataIssue => ({ sheet: s.name, cell, severity: "warning", raw: null, message: "公式没有计算结果，请在 Excel 中打开并保存后再评估" })),
+  );
 }
 
 interface SchoolSheetRead {

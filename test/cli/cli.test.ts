@@ -186,7 +186,7 @@ test.each([
   expect(fs.existsSync(path.join(dir, "never.xlsx"))).toBe(false);
 });
 
-test("an .xls file is refused with the advice to save as .xlsx", () => {
+test("a file named .xls that is no spreadsheet is refused with the advice to save as .xlsx", () => {
   fs.writeFileSync(path.join(dir, "old.xls"), "x");
   const r = junheng("assess", "old.xls");
   expect(r.code).toBe(2);
@@ -202,4 +202,52 @@ test("template writes the template sheets; run again it adds nothing; the templa
   expect(again.code).toBe(0);
   expect(again.out).toMatch(/已包含全部模板工作表/);
   expect(junheng("assess", "t.xlsx").code).toBe(0);
+});
+
+test(".xlsm stays .xlsm: -o out.xlsx is refused with the name to use, -o out.xlsm keeps the macros; an encrypted file exits 2 in Chinese", async () => {
+  const { graft } = await import("../hosts-xlsx/graft");
+  const macro = fs.readFileSync(path.join(root, "test/fixtures/corpus/xw_macro01.xlsm"));
+  fs.writeFileSync(path.join(dir, "macro.xlsm"), await graft(new Uint8Array(macro)));
+  const wrong = junheng("assess", "macro.xlsm", "-o", "macro-out.xlsx");
+  expect(wrong.code).toBe(1);
+  expect(wrong.err).toMatch(/含有宏（\.xlsm）.*macro-out\.xlsm/);
+  expect(fs.existsSync(path.join(dir, "macro-out.xlsx"))).toBe(false);
+  expect(junheng("assess", "macro.xlsm", "-o", "macro-out.xlsm").code).toBe(0);
+  const out = unzipSync(fs.readFileSync(path.join(dir, "macro-out.xlsm")));
+  expect(Buffer.from(out["xl/vbaProject.bin"]).equals(Buffer.from(unzipSync(macro)["xl/vbaProject.bin"]))).toBe(true);
+  const cleared = junheng("clear", "macro-out.xlsm");
+  expect(cleared.code).toBe(0);
+  expect(fs.existsSync(path.join(dir, "macro-out-已清除评估结果.xlsm"))).toBe(true);
+  fs.copyFileSync(path.join(root, "test/fixtures/corpus/ca_pass_protected.xlsx"), path.join(dir, "locked.xlsx"));
+  const locked = junheng("assess", "locked.xlsx");
+  expect(locked.code).toBe(2);
+  expect(locked.err).toMatch(/文件已加密，请先取消密码/);
+  expect(locked.err).not.toMatch(/at |Error/);
+});
+
+test(".xls and .ods are assessed like the .xlsx they were saved from; results go to a new .xlsx, never back to the original", async () => {
+  const XLSX = await import("@e965/xlsx");
+  // The sample county saved as .xls (BIFF8) and .ods by SheetJS: the same sheets and values.
+  const sample = XLSX.read(fs.readFileSync(path.join(root, "examples", "sample-county.xlsx")), { type: "buffer", cellNF: true });
+  fs.writeFileSync(path.join(dir, "sample.xlsx"), fs.readFileSync(path.join(root, "examples", "sample-county.xlsx")));
+  fs.writeFileSync(path.join(dir, "sample.xls"), XLSX.write(sample, { type: "buffer", bookType: "xls" }));
+  fs.writeFileSync(path.join(dir, "sample.ods"), XLSX.write(sample, { type: "buffer", bookType: "ods" }));
+  const original = sha(path.join(dir, "sample.xls"));
+  expect(junheng("assess", "sample.xlsx", "--json", "x.json").code).toBe(0);
+  const expected = JSON.parse(fs.readFileSync(path.join(dir, "x.json"), "utf8"));
+  for (const f of ["sample.xls", "sample.ods"]) {
+    const r = junheng("assess", f, "--json", `${f}.json`, "-o", `${f}-结果.xlsx`);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/新的 \.xlsx.*未改动/);
+    const got = JSON.parse(fs.readFileSync(path.join(dir, `${f}.json`), "utf8"));
+    expect(got.schools).toEqual(expected.schools);
+    expect(got.county).toEqual(expected.county);
+    const out = unzipSync(fs.readFileSync(path.join(dir, `${f}-结果.xlsx`)));
+    expect(strFromU8(out["xl/workbook.xml"])).toMatch(/name="评估汇总"/);
+  }
+  expect(sha(path.join(dir, "sample.xls"))).toBe(original);
+  const back = junheng("assess", "sample.xls", "-o", "sample.xls");
+  expect(back.code).toBe(1);
+  expect(back.err).toMatch(/无法原样写回/);
+  expect(sha(path.join(dir, "sample.xls"))).toBe(original);
 });

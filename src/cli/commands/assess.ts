@@ -7,8 +7,8 @@ import { listShortfalls } from "../../workbook/shortfalls";
 import { parseArgs } from "../args";
 import { CliError, EXIT } from "../command";
 import type { Command } from "../command";
-import { writeOutput } from "../files";
-import { assessFile, assessOptionsOf } from "../load";
+import { checkOutputKind, nativeDeflate, writeOutput } from "../files";
+import { assessFile, assessOptionsOf, isConverted } from "../load";
 import { summaryLines } from "../summary";
 
 const USAGE = `用法：junheng assess 文件.xlsx [选项]
@@ -27,6 +27,7 @@ const USAGE = `用法：junheng assess 文件.xlsx [选项]
   -h, --help                 显示本帮助
 
 不带 -o 时只计算和显示，不写任何工作簿。
+也可读取 .xls、.et（WPS）和 .ods 表格：按其内容评估，结果只写入 -o 指定的新 .xlsx 工作簿，原文件不变。
 退出码：0 评估已完成（无论是否达标）；1 用法错误；2 文件无法使用。`;
 
 export const assessCommand: Command = {
@@ -52,6 +53,11 @@ export const assessCommand: Command = {
     const say = jsonToStdout ? io.err : io.out;
     const loaded: { host: XlsxHost; run: AssessRun | null } = await assessFile(file, assessOptionsOf(parsed));
     const { host } = loaded;
+    const fromLegacy = isConverted(host);
+    if (output && fromLegacy && path.resolve(output) === path.resolve(file)) {
+      throw new CliError(`「${path.basename(file)}」是 .xls/.et/.ods 表格，无法原样写回。请用 -o 指定一个新的 .xlsx 文件名。`, EXIT.usage);
+    }
+    if (output) checkOutputKind(output, host.macroEnabled());
     const { assessment, read } = loaded.run!;
 
     say(`优质均衡评估：${path.basename(file)}`);
@@ -68,10 +74,10 @@ export const assessCommand: Command = {
     // The write plan is not needed any more: let it go before exceljs builds the file.
     loaded.run = null;
     if (output) {
-      await writeOutput(output, await host.save());
-      say(`已写出结果工作簿：${output}`);
+      await writeOutput(output, await host.save({ deflate: nativeDeflate }));
+      say(fromLegacy ? `已写出结果工作簿（新的 .xlsx，含原表格的数据和评估结果；原文件「${path.basename(file)}」未改动）：${output}` : `已写出结果工作簿：${output}`);
     } else {
-      say("（未指定 -o，未写出工作簿，原文件未改动。）");
+      say(fromLegacy ? "（未指定 -o，未写出工作簿，原文件未改动。.xls/.et/.ods 的评估结果只能写入新的 .xlsx：请用 -o 新文件名.xlsx。）" : "（未指定 -o，未写出工作簿，原文件未改动。）");
     }
     return EXIT.ok;
   },

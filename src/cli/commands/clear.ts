@@ -4,7 +4,7 @@ import { clearWorkbook } from "../../workbook/run";
 import { parseArgs } from "../args";
 import { CliError, EXIT } from "../command";
 import type { Command } from "../command";
-import { writeOutput } from "../files";
+import { besideInput, checkOutputKind, nativeDeflate, writeOutput } from "../files";
 import { loadWorkbookFile } from "../load";
 
 const USAGE = `用法：junheng clear 文件.xlsx [-o 输出.xlsx]
@@ -32,9 +32,9 @@ export const clearCommand: Command = {
     }
     if (parsed.positional.length !== 1) throw new CliError(`需要且只需要一个输入文件。\n\n${USAGE}`);
     const file = parsed.positional[0];
-    const out = parsed.options.output ?? path.join(path.dirname(path.resolve(file)), `${path.basename(file, path.extname(file))}-已清除评估结果.xlsx`);
-    if (!out.toLowerCase().endsWith(".xlsx")) throw new CliError(`输出文件名应以 .xlsx 结尾：${out}`);
     const host = await loadWorkbookFile(file);
+    const out = parsed.options.output ?? besideInput(file, "-已清除评估结果", host.macroEnabled());
+    checkOutputKind(out, host.macroEnabled());
     const run = await clearWorkbook(host);
     io.out(`清除评估结果：${path.basename(file)}`);
     if (!run.changed) {
@@ -43,7 +43,7 @@ export const clearCommand: Command = {
     }
     if (run.sheets.length) io.out(`已删除结果工作表：${run.sheets.map((s) => `「${s}」`).join("、")}`);
     if (run.block) io.out("已清除「学校数据」右侧的评估结果列及标色。");
-    await writeOutput(out, await host.save());
+    await writeOutput(out, await host.save({ deflate: nativeDeflate }));
     io.out(`已写出工作簿：${out}`);
     return EXIT.ok;
   },

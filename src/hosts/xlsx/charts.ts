@@ -12,8 +12,9 @@
  * Only those small parts are decompressed and written (zip.ts): the sheets, tens of MB of XML in a
  * large county's workbook, are copied into the new file as they were compressed.
  */
-import { ZipParts } from "./zip";
 import type { ChartSeriesSpec, ChartSpec } from "../../workbook/plan";
+import { CT, EMPTY_RELS, REL, XlsxPackage, addRel, parseRels, relativeTarget, relsPath, resolveTarget } from "./package";
+import { childInsertAt, rootPrefix, setAttr, xmlEscape } from "./xml";
 
 /** A chart of a write plan and the sheet it goes on. */
 export interface SheetChart {
@@ -25,15 +26,6 @@ const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
-const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-const REL_CHART = `${NS_R}/chart`;
-const REL_DRAWING = `${NS_R}/drawing`;
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-
-export function xmlEscape(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** Sheet name quoted for a formula reference: '差异系数'!$A$1. */
 function sheetRef(sheet: string, ref: string): string {
@@ -130,107 +122,22 @@ function anchorXml(p: SheetChart, shapeId: number, relId: string): string {
   );
 }
 
-const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}"></Relationships>`;
-
-/** Resolve a relationship target relative to the part that owns the .rels. */
-function resolveTarget(ownerPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ownerPart.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== ".") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-function relsPath(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-}
-
-interface Rel {
-  id: string;
-  type: string;
-  target: string;
-}
-
-function parseRels(xml: string): Rel[] {
-  const out: Rel[] = [];
-  for (const m of xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
-    const attr = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[1])?.[1] ?? "";
-    out.push({ id: attr("Id"), type: attr("Type"), target: attr("Target") });
-  }
-  return out;
-}
-
-function addRel(xml: string, type: string, target: string): { xml: string; id: string } {
-  const used = new Set(parseRels(xml).map((r) => r.id));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  const id = `rId${n}`;
-  const rel = `<Relationship Id="${id}" Type="${type}" Target="${xmlEscape(target)}"/>`;
-  return { xml: xml.replace(/<\/Relationships>\s*$/, `${rel}</Relationships>`), id };
-}
-
-function decodeXmlAttr(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
-/** Map sheet name → worksheet part path (xl/worksheets/sheetN.xml). */
-export function sheetParts(text: (part: string) => string | undefined): Map<string, string> {
-  const wb = text("xl/workbook.xml") ?? "";
-  const rels = parseRels(text("xl/_rels/workbook.xml.rels") ?? "");
-  const map = new Map<string, string>();
-  for (const m of wb.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
-    const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1];
-    const rel = rels.find((r) => r.id === rid);
-    if (name && rel) map.set(decodeXmlAttr(name), resolveTarget("xl/workbook.xml", rel.target));
-  }
-  return map;
-}
-
-/** Worksheet children that must come after <drawing> (ECMA-376 CT_Worksheet order). */
-const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-
 function insertDrawing(sheetXml: string, relId: string): string {
+  const p = rootPrefix(sheetXml, "worksheet");
   let xml = sheetXml;
-  const root = /<worksheet\b[^>]*>/.exec(xml);
-  if (root && !/xmlns:r=/.test(root[0])) {
-    xml = xml.replace(root[0], root[0].replace(/>$/, ` xmlns:r="${NS_R}">`));
-  }
-  const tag = `<drawing r:id="${relId}"/>`;
-  let at = -1;
-  for (const name of AFTER_DRAWING) {
-    const i = xml.search(new RegExp(`<${name}[\\s>/]`));
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
-  if (at < 0) at = xml.lastIndexOf("</worksheet>");
-  return xml.slice(0, at) + tag + xml.slice(at);
-}
-
-function nextFreeIndex(zip: ZipParts, prefix: string, suffix: string): number {
-  let n = 1;
-  while (zip.has(`${prefix}${n}${suffix}`)) n++;
-  return n;
+  const root = new RegExp(`<${p}worksheet\\b[^>]*>`).exec(xml);
+  if (root && !/xmlns:r=/.test(root[0])) xml = xml.replace(root[0], setAttr(root[0], "xmlns:r", NS_R));
+  const at = childInsertAt(xml, "drawing", p);
+  return `${xml.slice(0, at)}<${p}drawing r:id="${relId}"/>${xml.slice(at)}`;
 }
 
 /**
- * Add native charts to a saved .xlsx. Placements on a sheet that the workbook lacks are ignored.
- * Returns the new file; the input is not modified.
+ * Adds native charts to the sheets of an open package (charts on a sheet the workbook lacks are
+ * ignored). A sheet that already has a drawing gets the chart anchors appended to it.
  */
-export function addChartsToXlsx(xlsx: Uint8Array, placements: SheetChart[], level: 1 | 6 = 6): Uint8Array {
-  if (!placements.length) return xlsx;
-  // Only the parts below are read and written; the (large) sheets stay compressed as they are.
-  const zip = new ZipParts(xlsx);
-  const text = (part: string) => zip.text(part);
-  const parts = sheetParts(text);
-  let types = text("[Content_Types].xml") ?? "";
-  const addOverride = (part: string, ct: string) => {
-    if (!types.includes(`PartName="/${part}"`)) {
-      types = types.replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${ct}"/></Types>`);
-    }
-  };
+export function addCharts(pkg: XlsxPackage, placements: SheetChart[]): void {
+  if (!placements.length) return;
+  const parts = new Map(pkg.sheets().map((s) => [s.name, s.part]));
   const bySheet = new Map<string, SheetChart[]>();
   for (const p of placements) {
     if (!parts.has(p.sheet)) continue;
@@ -239,38 +146,44 @@ export function addChartsToXlsx(xlsx: Uint8Array, placements: SheetChart[], leve
   for (const [sheet, list] of bySheet) {
     const sheetPart = parts.get(sheet)!;
     const sheetRelsPart = relsPath(sheetPart);
-    let sheetRels = text(sheetRelsPart) ?? EMPTY_RELS;
+    let sheetRels = pkg.text(sheetRelsPart) ?? EMPTY_RELS;
     // An existing drawing (pictures) is reused; otherwise a new one is made.
-    const existing = parseRels(sheetRels).find((r) => r.type === REL_DRAWING);
+    const existing = parseRels(sheetRels).find((r) => r.type === REL.drawing);
     let drawingPart: string;
     let drawing: string;
     if (existing) {
       drawingPart = resolveTarget(sheetPart, existing.target);
-      drawing = text(drawingPart) ?? "";
+      drawing = pkg.text(drawingPart) ?? "";
     } else {
-      drawingPart = `xl/drawings/drawing${nextFreeIndex(zip, "xl/drawings/drawing", ".xml")}.xml`;
+      drawingPart = pkg.freeName("xl/drawings/drawing", ".xml");
       drawing = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}"></xdr:wsDr>`;
-      const added = addRel(sheetRels, REL_DRAWING, `../drawings/${drawingPart.split("/").pop()}`);
+      const added = addRel(sheetRels, REL.drawing, relativeTarget(sheetPart, drawingPart));
       sheetRels = added.xml;
-      zip.set(sheetPart, insertDrawing(text(sheetPart) ?? "", added.id));
-      zip.set(sheetRelsPart, sheetRels);
+      pkg.set(sheetPart, insertDrawing(pkg.text(sheetPart) ?? "", added.id));
+      pkg.set(sheetRelsPart, sheetRels);
     }
     const drawingRelsPart = relsPath(drawingPart);
-    let drawingRels = text(drawingRelsPart) ?? EMPTY_RELS;
+    let drawingRels = pkg.text(drawingRelsPart) ?? EMPTY_RELS;
     let shapeId = 1 + [...drawing.matchAll(/<xdr:cNvPr\b/g)].length + 1;
     let anchors = "";
     for (const p of list) {
-      const chartPart = `xl/charts/chart${nextFreeIndex(zip, "xl/charts/chart", ".xml")}.xml`;
-      zip.set(chartPart, chartXml(p));
-      addOverride(chartPart, CT_CHART);
-      const added = addRel(drawingRels, REL_CHART, `../charts/${chartPart.split("/").pop()}`);
+      const chartPart = pkg.freeName("xl/charts/chart", ".xml");
+      pkg.set(chartPart, chartXml(p));
+      pkg.override(chartPart, CT.chart);
+      const added = addRel(drawingRels, REL.chart, relativeTarget(drawingPart, chartPart));
       drawingRels = added.xml;
       anchors += anchorXml(p, shapeId++, added.id);
     }
-    zip.set(drawingPart, drawing.replace(/<\/xdr:wsDr>\s*$/, `${anchors}</xdr:wsDr>`));
-    zip.set(drawingRelsPart, drawingRels);
-    addOverride(drawingPart, CT_DRAWING);
+    pkg.set(drawingPart, drawing.replace(/<\/xdr:wsDr>\s*$/, `${anchors}</xdr:wsDr>`));
+    pkg.set(drawingRelsPart, drawingRels);
+    pkg.override(drawingPart, CT.drawing);
   }
-  zip.set("[Content_Types].xml", types);
-  return zip.save(level);
+}
+
+/** Adds native charts to saved .xlsx bytes; returns the new file (the input is not modified). */
+export function addChartsToXlsx(xlsx: Uint8Array, placements: SheetChart[], level: 1 | 6 = 6): Uint8Array {
+  if (!placements.length) return xlsx;
+  const pkg = XlsxPackage.open(xlsx);
+  addCharts(pkg, placements);
+  return pkg.save(level);
 }

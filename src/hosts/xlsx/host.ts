@@ -1,327 +1,328 @@
 /**
- * XlsxHost: the WorkbookHost port over exceljs, for .xlsx files on the command line (Node) and in
- * the plain browser page (webpack resolves "exceljs" to its browser build through the package's
- * "browser" field). No Node-only imports here: bytes in, bytes out.
+ * XlsxHost: the WorkbookHost port over an .xlsx/.xlsm package, for the command line (Node) and
+ * the plain browser page. No Node-only imports here: bytes in, bytes out.
+ *
+ * The workbook is edited the way Excel keeps it: the parts the product owns are written (the data
+ * sheet's XML patched in one pass, the result sheets written anew with their drawings and charts,
+ * entries appended to styles.xml, the workbook/rels/content-type entries those need), and every
+ * other zip entry is copied byte for byte (package.ts, zip.ts). Cells are read straight from the
+ * sheet XML (sheet-read.ts).
  *
  * The host is thin: it applies a WritePlan literally. Layout decisions live in src/workbook.
  */
-import * as ExcelJS from "exceljs";
-import type { Style, Worksheet } from "exceljs";
 import type { SheetSnapshot, WorkbookHost, WorkbookSnapshot } from "../../workbook/port";
-import type { Area, ChartSpec, FormatRun, SheetPlan, ValueBlock, WritePlan } from "../../workbook/plan";
-import { addChartsToXlsx, type SheetChart } from "./charts";
-import { colLetter } from "../../workbook/text";
-import { SHARED_EMPTY_STYLE, argb, cellValue, fillApplier, isEmptyStyle, styleApplier } from "./cells";
-import { addConditionalFills, applyMarks, readOwned, removeOwnedRules } from "./owned";
+import type { ChartSpec, SheetPlan, WritePlan } from "../../workbook/plan";
+import { addCharts, type SheetChart } from "./charts";
+import { addNotes } from "./notes";
+import { CT, REL, XlsxPackage, addRel, dropRel, parseRels, relativeTarget, relsPath, resolveTarget, type SheetEntry } from "./package";
+import { readSharedStrings, readSheetXml } from "./sheet-read";
+import { newSheetXml, patchSheetXml } from "./sheet-xml";
+import { MINIMAL_STYLES, StyleBook } from "./styles";
+import { NotXlsxError } from "./package";
+import { addConditionalFills, applyMarks, readMarks, readRules, removeOwnedRules } from "./owned";
+import type { OwnedRule } from "../../workbook/port";
+import { PFX, attr, rootPrefix, setAttr, xmlEscape } from "./xml";
+import { strToU8, zipSync } from "fflate";
+import type { Deflate } from "./zip";
 
-/** Excel's sheet limits. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
+export { NotXlsxError };
 
-/** A workbook that cannot be opened as .xlsx (not a zip, not a workbook). */
-export class NotXlsxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "NotXlsxError";
-  }
+/** The DEFLATE level of the parts the product writes (1: fast; the untouched parts keep theirs). */
+const LEVEL = 1;
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** The parts of an empty workbook (for `junheng template` and 导出上报 without an input file). */
+function emptyWorkbook(): Uint8Array {
+  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+  return zipSync({
+    "[Content_Types].xml": strToU8(
+      `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/></Types>`,
+    ),
+    "_rels/.rels": strToU8(`${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/></Relationships>`),
+    "xl/workbook.xml": strToU8(`${head}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews><sheets></sheets></workbook>`),
+    "xl/_rels/workbook.xml.rels": strToU8(`${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/></Relationships>`),
+    "xl/styles.xml": strToU8(MINIMAL_STYLES),
+  });
 }
 
 export class XlsxHost implements WorkbookHost {
-  /**
-   * The charts of the sheets written by apply() (by lower-case sheet name), drawn by save():
-   * exceljs 4.4 neither reads nor writes charts, so they are added to the saved zip (charts.ts).
-   * A "replace" sheet's charts replace the previous ones; a deleted sheet loses them; charts on
-   * "update" sheets are ignored (see SheetPlan.charts).
-   */
+  private stylesBook: StyleBook | null = null;
+  private strings: string[] | null = null;
+  /** The charts written by apply(), by sheet (for callers that list them). */
   private readonly charts = new Map<string, { sheet: string; charts: ChartSpec[] }>();
 
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  private constructor(private readonly pkg: XlsxPackage) {}
 
-  /** Opens .xlsx bytes. Throws NotXlsxError (Chinese message) when they are not a readable workbook. */
+  /** Opens .xlsx/.xlsm bytes. Throws NotXlsxError (Chinese message) when they are not an editable workbook. */
   static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
-    const wb = new ExcelJS.Workbook();
-    try {
-      // exceljs (JSZip) accepts ArrayBuffer and Uint8Array alike, in Node and in the browser.
-      await wb.xlsx.load(data as ArrayBuffer);
-    } catch (e) {
-      throw new NotXlsxError(`无法打开该文件：它不是有效的 Excel 工作簿（.xlsx）。${detail(e)}`);
-    }
-    return new XlsxHost(wb);
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    return new XlsxHost(XlsxPackage.open(bytes));
   }
 
   /** A new, empty workbook (for `junheng template`). */
   static create(): XlsxHost {
-    const wb = new ExcelJS.Workbook();
-    wb.creator = "优质均衡评估助手";
-    return new XlsxHost(wb);
+    return new XlsxHost(XlsxPackage.open(emptyWorkbook()));
+  }
+
+  /** True for a macro-enabled workbook (.xlsm): its output must keep that extension, or Excel refuses it. */
+  macroEnabled(): boolean {
+    const types = this.pkg.text("[Content_Types].xml") ?? "";
+    return new RegExp(`PartName="/${this.pkg.workbookPart}"[^>]*macroEnabled`, "i").test(types) || this.pkg.has("xl/vbaProject.bin");
   }
 
   /** Every sheet name, in tab order. */
   sheetNames(): string[] {
-    return this.workbook.worksheets.map((ws) => ws.name);
+    return this.pkg.sheets().map((s) => s.name);
+  }
+
+  private get styles(): StyleBook {
+    if (!this.stylesBook) {
+      const part = this.pkg.related(this.pkg.workbookPart, REL.styles);
+      this.stylesBook = new StyleBook((part && this.pkg.text(part)) || MINIMAL_STYLES);
+    }
+    return this.stylesBook;
+  }
+
+  private sharedStrings(): string[] {
+    if (!this.strings) {
+      const part = this.pkg.related(this.pkg.workbookPart, REL.sharedStrings);
+      this.strings = readSharedStrings(part ? this.pkg.text(part) : undefined);
+    }
+    return this.strings;
   }
 
   async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
-    const names = this.sheetNames();
+    const entries = this.pkg.sheets();
     const sheets: SheetSnapshot[] = [];
-    const read: Worksheet[] = [];
+    const rules: OwnedRule[] = [];
     for (const name of sheetNames) {
-      const ws = this.workbook.getWorksheet(name);
-      if (ws) sheets.push(snapshotSheet(ws));
-      if (ws) read.push(ws);
+      const entry = entries.find((e) => e.name === name && e.kind === "worksheet");
+      if (!entry) continue;
+      const xml = this.pkg.text(entry.part) ?? "";
+      rules.push(...readRules(name, xml));
+      const read = readSheetXml(xml, {
+        name,
+        strings: () => this.sharedStrings(),
+        numberFormat: (i) => this.styles.numberFormat(i),
+      });
+      const snap: SheetSnapshot = { name: read.name, values: read.values, numberFormats: read.numberFormats };
+      if (read.uncalculated.length) snap.uncalculated = read.uncalculated;
+      sheets.push(snap);
     }
-    return { sheetNames: names, sheets, owned: readOwned(this.workbook, read) };
+    const marks = readMarks(this.pkg.text(this.pkg.workbookPart) ?? "");
+    return { sheetNames: entries.map((e) => e.name), sheets, owned: { marks, rules } };
   }
 
   async apply(plan: WritePlan): Promise<void> {
-    const styles = new StyleCache();
+    const placements: SheetChart[] = [];
     for (const sheet of plan.sheets) {
-      applySheet(this.workbook, sheet, styles);
       const key = sheet.name.toLowerCase();
-      if (sheet.mode === "delete" || sheet.mode === "replace") this.charts.delete(key);
-      if (sheet.mode === "replace" && sheet.charts?.length) this.charts.set(key, { sheet: sheet.name, charts: sheet.charts });
+      if (sheet.mode === "delete") {
+        this.deleteSheet(sheet.name);
+        this.charts.delete(key);
+        continue;
+      }
+      if (sheet.mode === "replace") {
+        this.replaceSheet(sheet);
+        this.charts.delete(key);
+        if (sheet.charts?.length) {
+          this.charts.set(key, { sheet: sheet.name, charts: sheet.charts });
+          for (const chart of sheet.charts) placements.push({ sheet: sheet.name, chart });
+        }
+      } else {
+        this.updateSheet(sheet);
+      }
     }
-    if (plan.marks) applyMarks(this.workbook, plan.marks);
-    if (plan.activate) activate(this.workbook, plan.activate);
+    addCharts(this.pkg, placements);
+    if (plan.marks) this.pkg.set(this.pkg.workbookPart, applyMarks(this.pkg.text(this.pkg.workbookPart) ?? "", plan.marks));
+    if (plan.activate) this.activate(plan.activate);
+    this.flushStyles();
   }
 
-  /** The charts apply() recorded, on sheets that still exist. */
+  /** The charts apply() wrote, on sheets that still exist. */
   sheetCharts(): SheetChart[] {
+    const names = new Set(this.sheetNames());
     const out: SheetChart[] = [];
-    for (const { sheet, charts } of this.charts.values()) {
-      if (!this.workbook.getWorksheet(sheet)) continue;
-      for (const chart of charts) out.push({ sheet, chart });
-    }
+    for (const { sheet, charts } of this.charts.values()) if (names.has(sheet)) for (const chart of charts) out.push({ sheet, chart });
     return out;
   }
 
   /**
-   * The workbook as .xlsx bytes, with the native charts of the plans applied (charts.ts).
-   * Compressed with DEFLATE level 1 (exceljs' default is 6): about a third faster to write a large
-   * workbook, for files about a quarter larger.
+   * The workbook as bytes: untouched entries as stored, the product's parts compressed anew —
+   * with `deflate` when given (the command line passes Node's native zlib, several times faster
+   * than the pure-JS default that the browser uses).
    */
-  async save(): Promise<Uint8Array> {
-    const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } };
-    const buf = await this.workbook.xlsx.writeBuffer(options as unknown as Partial<ExcelJS.XlsxWriteOptions>);
-    const u8 = buf as unknown as Uint8Array;
-    const bytes = new Uint8Array(u8.buffer, u8.byteOffset, u8.byteLength);
-    return addChartsToXlsx(bytes, this.sheetCharts(), 1);
+  async save(options: { deflate?: Deflate } = {}): Promise<Uint8Array> {
+    return this.pkg.save(LEVEL, options.deflate);
   }
-}
 
-function detail(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return msg ? `（${msg.slice(0, 120)}）` : "";
-}
+  // -------------------------------------------------------------------------------------------
 
-// ---------------------------------------------------------------------------------------------
-// Reading
-// ---------------------------------------------------------------------------------------------
+  private entry(name: string): SheetEntry | undefined {
+    return this.pkg.sheets().find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
 
-/** The used range of a sheet, padded to A1 (rows × columns up to the last non-empty cell). */
-function snapshotSheet(ws: Worksheet): SheetSnapshot {
-  const values: SheetSnapshot["values"] = [];
-  const numberFormats: string[][] = [];
-  let lastRow = 0;
-  let lastCol = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    shareEmptyRowStyle(row);
-    const vr: SheetSnapshot["values"][number] = [];
-    const fr: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      // exceljs gives every unstyled cell its own empty style object, and renders a style record
-      // for each of them when saving; one shared empty object is rendered once.
-      if (cell.style !== SHARED_EMPTY_STYLE && isEmptyStyle(cell.style as Partial<Style>)) cell.style = SHARED_EMPTY_STYLE;
-      const v = cellValue(cell);
-      if (v === null) return;
-      vr[c - 1] = v;
-      fr[c - 1] = cell.numFmt || "General";
-      if (c > lastCol) lastCol = c;
-      lastRow = r;
+  private flushStyles(): void {
+    if (!this.stylesBook?.changed) return;
+    let part = this.pkg.related(this.pkg.workbookPart, REL.styles);
+    if (!part) {
+      part = "xl/styles.xml";
+      const rels = this.pkg.text(this.pkg.workbookRelsPart) ?? "";
+      this.pkg.set(this.pkg.workbookRelsPart, addRel(rels, REL.styles, relativeTarget(this.pkg.workbookPart, part)).xml);
+      this.pkg.override(part, CT.styles);
+    }
+    this.pkg.set(part, this.stylesBook.toXml());
+    // The appended entries are now part of the text; further changes append again.
+    this.stylesBook = new StyleBook(this.pkg.text(part)!);
+  }
+
+  private updateSheet(plan: SheetPlan): void {
+    const entry = this.entry(plan.name);
+    if (!entry) {
+      this.replaceSheet({ ...plan, mode: "replace" });
+      return;
+    }
+    if (entry.kind !== "worksheet") return;
+    let xml = this.pkg.text(entry.part) ?? "";
+    if (plan.removeOwnedRules) xml = removeOwnedRules(xml);
+    xml = patchSheetXml(xml, plan, this.styles);
+    if (plan.conditionalFills?.length) xml = addConditionalFills(xml, plan.conditionalFills, this.styles);
+    if (plan.notes?.length) xml = addNotes(this.pkg, entry.part, xml, entry.sheetId, plan.notes);
+    this.pkg.set(entry.part, xml);
+  }
+
+  private replaceSheet(plan: SheetPlan): void {
+    let entry = this.entry(plan.name);
+    if (entry) this.dropSheetParts(entry);
+    else entry = this.addSheetEntry(plan.name);
+    let xml = newSheetXml(plan, this.styles, false);
+    if (plan.notes?.length) xml = addNotes(this.pkg, entry.part, xml, entry.sheetId, plan.notes);
+    this.pkg.set(entry.part, xml);
+    if (entry.name !== plan.name) this.renameSheet(entry, plan.name);
+  }
+
+  /** Removes what hangs off a sheet part (its drawing with charts and pictures, notes); the part itself is rewritten. */
+  private dropSheetParts(entry: SheetEntry): void {
+    const relsPart = relsPath(entry.part);
+    const rels = parseRels(this.pkg.text(relsPart) ?? "");
+    for (const r of rels) {
+      if (r.external) continue;
+      const target = resolveTarget(entry.part, r.target);
+      if (r.type === REL.drawing) {
+        for (const d of parseRels(this.pkg.text(relsPath(target)) ?? "")) {
+          if (d.external) continue;
+          const t = resolveTarget(target, d.target);
+          if (d.type === REL.chart) this.dropPart(t);
+        }
+        this.dropPart(relsPath(target));
+      }
+      if (r.type === REL.drawing || r.type === REL.comments || r.type === REL.vml) this.dropPart(target);
+    }
+    this.pkg.remove(relsPart);
+  }
+
+  private dropPart(part: string): void {
+    for (const r of parseRels(this.pkg.text(relsPath(part)) ?? "")) if (!r.external && r.type === REL.chart) this.dropPart(resolveTarget(part, r.target));
+    this.pkg.remove(relsPath(part));
+    this.pkg.remove(part);
+    this.pkg.dropOverride(part);
+  }
+
+  private workbookXml(): { xml: string; p: string; r: string } {
+    const xml = this.pkg.text(this.pkg.workbookPart) ?? "";
+    const p = rootPrefix(xml, "workbook");
+    // The relationships prefix declared on the root (a declaration on one <sheet> is local to it).
+    const root = new RegExp(`<${p}workbook\\b[^>]*>`).exec(xml)?.[0] ?? "";
+    const r = new RegExp(`xmlns:([\\w.-]+)="${NS_R}"`).exec(root)?.[1] ?? "r";
+    return { xml, p, r };
+  }
+
+  private addSheetEntry(name: string): SheetEntry {
+    const part = this.pkg.freeName("xl/worksheets/sheet", ".xml");
+    const rels = this.pkg.text(this.pkg.workbookRelsPart) ?? "";
+    const added = addRel(rels, REL.worksheet, relativeTarget(this.pkg.workbookPart, part));
+    this.pkg.set(this.pkg.workbookRelsPart, added.xml);
+    this.pkg.override(part, CT.worksheet);
+    let { xml, p, r } = this.workbookXml();
+    const root = new RegExp(`<${p}workbook\\b[^>]*>`).exec(xml)![0];
+    if (!new RegExp(`xmlns:${r}="`).test(root)) {
+      xml = xml.replace(root, setAttr(root, `xmlns:${r}`, NS_R));
+    }
+    const ids = [...xml.matchAll(new RegExp(`<${PFX}sheet\\b[^>]*?\\bsheetId="(\\d+)"`, "g"))].map((m) => Number(m[1]));
+    const sheetId = ids.length ? Math.max(...ids) + 1 : 1;
+    const el = `<${p}sheet name="${xmlEscape(name)}" sheetId="${sheetId}" ${r}:id="${added.id}"/>`;
+    if (new RegExp(`<${p}sheets\\s*/>`).test(xml)) xml = xml.replace(new RegExp(`<${p}sheets\\s*/>`), `<${p}sheets>${el}</${p}sheets>`);
+    else xml = xml.replace(`</${p}sheets>`, `${el}</${p}sheets>`);
+    this.pkg.set(this.pkg.workbookPart, xml);
+    return { name, part, rId: added.id, sheetId, kind: "worksheet" };
+  }
+
+  private renameSheet(entry: SheetEntry, name: string): void {
+    const { xml, p } = this.workbookXml();
+    const re = new RegExp(`<${p}sheet\\b[^>]*?\\bsheetId="${entry.sheetId}"[^>]*?/>`);
+    this.pkg.set(this.pkg.workbookPart, xml.replace(re, (el) => setAttr(el, "name", name)));
+  }
+
+  private deleteSheet(name: string): void {
+    const entry = this.entry(name);
+    if (!entry) return;
+    const index = this.pkg.sheets().findIndex((s) => s.sheetId === entry.sheetId);
+    this.dropSheetParts(entry);
+    this.pkg.remove(entry.part);
+    this.pkg.dropOverride(entry.part);
+    this.pkg.set(this.pkg.workbookRelsPart, dropRel(this.pkg.text(this.pkg.workbookRelsPart) ?? "", entry.rId));
+    let { xml, p } = this.workbookXml();
+    xml = xml.replace(new RegExp(`<${p}sheet\\b[^>]*?\\bsheetId="${entry.sheetId}"[^>]*?/>`), "");
+    // Sheet-scoped names follow their sheet's index; the deleted sheet's own go with it.
+    xml = xml.replace(new RegExp(`<${p}definedName\\b([^>]*?)>([\\s\\S]*?)</${p}definedName>`, "g"), (el, attrs: string) => {
+      const local = attr(attrs, "localSheetId");
+      if (local === undefined) return el;
+      const n = Number(local);
+      if (n === index) return "";
+      return n > index ? el.replace(/localSheetId="\d+"/, `localSheetId="${n - 1}"`) : el;
     });
-    values[r - 1] = vr;
-    numberFormats[r - 1] = fr;
-  });
-  // Pad: every row lastCol long, holes as empty cells ("General").
-  values.length = lastRow;
-  numberFormats.length = lastRow;
-  for (let i = 0; i < lastRow; i++) {
-    const vr = values[i] ?? [];
-    const fr = numberFormats[i] ?? [];
-    vr.length = Math.min(vr.length, lastCol);
-    fr.length = Math.min(fr.length, lastCol);
-    for (let j = 0; j < lastCol; j++) {
-      if (vr[j] === undefined) vr[j] = null;
-      if (fr[j] === undefined) fr[j] = "General";
+    xml = xml.replace(new RegExp(`<${p}definedNames>\\s*</${p}definedNames>`), "");
+    xml = xml.replace(new RegExp(`(<${p}workbookView\\b[^>]*?)\\b(activeTab|firstSheet)="(\\d+)"`, "g"), (m, _pre: string, key: string, v: string) =>
+      Number(v) >= index && Number(v) > 0 ? m.replace(`${key}="${v}"`, `${key}="${Number(v) - 1}"`) : m,
+    );
+    this.pkg.set(this.pkg.workbookPart, xml);
+  }
+
+  /**
+   * Makes `name` the active sheet. A sheet the product did not write that is selected (tabSelected)
+   * would stay selected as well (Excel would open with two sheets grouped), so then the workbook
+   * keeps its own active sheet.
+   */
+  private activate(name: string): void {
+    const sheets = this.pkg.sheets();
+    const index = sheets.findIndex((s) => s.name === name);
+    if (index < 0) return;
+    for (const s of sheets) {
+      if (s.name === name) continue;
+      const xml = this.pkg.text(s.part) ?? "";
+      const head = xml.slice(0, Math.max(0, xml.search(new RegExp(`<${PFX}sheetData[\\s>/]`))));
+      if (/tabSelected="(1|true)"/.test(head)) {
+        if (!this.pkg.zip.isChanged(s.part)) return;
+        this.pkg.set(s.part, xml.slice(0, head.length).replace(/\s*tabSelected="(1|true)"/, "") + xml.slice(head.length));
+      }
     }
-    values[i] = vr;
-    numberFormats[i] = fr;
-  }
-  return { name: ws.name, values, numberFormats };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing
-// ---------------------------------------------------------------------------------------------
-
-/** Worksheet members exceljs has but does not declare in its typings. */
-interface WorksheetInternals {
-  orderNo: number;
-  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
-}
-
-/**
- * Style appliers shared by the whole plan: format runs with the same properties (and highlights
- * of the same fill) reuse one memo, so equal styles stay one shared object across runs and sheets.
- */
-class StyleCache {
-  private readonly runs = new Map<string, (s: Partial<Style> | undefined) => Partial<Style>>();
-  private readonly fills = new Map<string | null, (s: Partial<Style> | undefined) => Partial<Style>>();
-  format(run: FormatRun) {
-    const { row: _r, col: _c, rows: _rs, cols: _cs, ...props } = run;
-    const key = JSON.stringify(props);
-    let f = this.runs.get(key);
-    if (!f) this.runs.set(key, (f = styleApplier(run)));
-    return f;
-  }
-  fill(fill: string | null) {
-    let f = this.fills.get(fill);
-    if (!f) this.fills.set(fill, (f = fillApplier(fill)));
-    return f;
-  }
-}
-
-function applySheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: StyleCache): void {
-  const existing = wb.getWorksheet(plan.name);
-  if (plan.mode === "delete") {
-    if (existing) wb.removeWorksheet(existing.id);
-    return;
-  }
-  let ws: Worksheet;
-  if (plan.mode === "replace") {
-    // Keep the tab where it was when replacing; new sheets go to the end.
-    const orderNo = existing ? (existing as unknown as WorksheetInternals).orderNo : undefined;
-    if (existing) wb.removeWorksheet(existing.id);
-    ws = wb.addWorksheet(plan.name);
-    if (orderNo !== undefined) (ws as unknown as WorksheetInternals).orderNo = orderNo;
-  } else {
-    ws = existing ?? wb.addWorksheet(plan.name);
-  }
-
-  if (plan.removeOwnedRules) removeOwnedRules(ws);
-  for (const area of plan.clear ?? []) clearArea(ws, area);
-  for (const block of plan.blocks) writeBlock(ws, block);
-  for (const run of plan.formats) formatArea(ws, run, styles.format(run));
-  for (const h of plan.highlights ?? []) {
-    const apply = styles.fill(h.fill);
-    for (const address of h.cells) {
-      const cell = ws.getCell(address);
-      cell.style = apply(cell.style);
+    const target = sheets[index];
+    const sheetXml = this.pkg.text(target.part) ?? "";
+    this.pkg.set(target.part, sheetXml.replace(new RegExp(`<(${PFX})sheetView\\b(?![^>]*tabSelected)`), (m) => `${m} tabSelected="1"`));
+    const { xml, p } = this.workbookXml();
+    let next: string;
+    if (new RegExp(`<${p}workbookView\\b`).test(xml)) {
+      next = xml.replace(new RegExp(`<${p}workbookView\\b[^>]*?(?=/?>)`), (el) => setAttr(el, "activeTab", String(index)));
+    } else if (new RegExp(`<${p}bookViews`).test(xml)) {
+      next = xml.replace(new RegExp(`(<${p}bookViews[^>]*>)`), `$1<${p}workbookView activeTab="${index}"/>`);
+    } else {
+      next = xml.replace(new RegExp(`(<${p}sheets[\\s>/])`), `<${p}bookViews><${p}workbookView activeTab="${index}"/></${p}bookViews>$1`);
     }
+    this.pkg.set(this.pkg.workbookPart, next);
   }
-  for (const m of plan.merges ?? []) {
-    if (m.rows * m.cols <= 1) continue;
-    const [top, left, bottom, right] = bounds(m);
-    ws.unMergeCells(top, left, bottom, right);
-    ws.mergeCells(top, left, bottom, right);
-  }
-  for (const { col, width } of plan.columnWidths ?? []) ws.getColumn(col + 1).width = width;
-  if (plan.freeze) {
-    const { rows, cols } = plan.freeze;
-    ws.views = rows || cols ? [{ state: "frozen", xSplit: cols, ySplit: rows }] : [{ state: "normal" }];
-  }
-  if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
-  for (const v of plan.validations ?? []) {
-    const formula = `"${v.list.join(",")}"`;
-    (ws as unknown as WorksheetInternals).dataValidations.add(rangeAddress(v), {
-      type: "list",
-      allowBlank: true,
-      formulae: [formula],
-      showErrorMessage: true,
-      errorStyle: "warning",
-      errorTitle: "输入提示",
-      error: `请从下拉列表中选择：${v.list.join("、")}`,
-    });
-  }
-  for (const n of plan.notes ?? []) ws.getCell(n.cell).note = n.text;
-  addConditionalFills(ws, plan.conditionalFills ?? []);
-}
-
-/** 1-based inclusive bounds [top, left, bottom, right] of an area, clipped to the sheet. */
-function bounds(a: Area): [number, number, number, number] {
-  const top = a.row + 1;
-  const left = a.col + 1;
-  const bottom = Math.min(a.row + a.rows, MAX_ROWS);
-  const right = Math.min(a.col + a.cols, MAX_COLS);
-  return [top, left, bottom, right];
-}
-
-function rangeAddress(a: Area): string {
-  const [top, left, bottom, right] = bounds(a);
-  return `${colLetter(left - 1)}${top}:${colLetter(right - 1)}${bottom}`;
-}
-
-/**
- * Clears values, formats and merges of an area. Only cells that exist are touched, so an area of
- * whole columns (a previous result block down to the last sheet row) costs what the sheet holds.
- */
-function clearArea(ws: Worksheet, a: Area): void {
-  const [top, left, bottom, right] = bounds(a);
-  const lastRow = Math.min(bottom, ws.rowCount);
-  if (lastRow < top) return;
-  ws.unMergeCells(top, left, lastRow, right);
-  for (let r = top; r <= lastRow; r++) {
-    const row = ws.findRow(r);
-    if (!row) continue;
-    const last = Math.min(right, row.cellCount);
-    for (let c = left; c <= last; c++) {
-      const cell = row.findCell(c);
-      if (!cell) continue;
-      cell.value = null;
-      cell.style = SHARED_EMPTY_STYLE;
-      if (cell.note) cell.note = undefined as unknown as string;
-    }
-  }
-}
-
-/** Rows, like cells, each get an empty style object that exceljs renders once per row on save. */
-function shareEmptyRowStyle(row: ExcelJS.Row): void {
-  const r = row as unknown as { style: Partial<Style> };
-  if (r.style !== SHARED_EMPTY_STYLE && isEmptyStyle(r.style)) r.style = SHARED_EMPTY_STYLE;
-}
-
-function writeBlock(ws: Worksheet, block: ValueBlock): void {
-  // exceljs never turns a plain string into a formula (formulas are { formula } objects), so every
-  // string is written as text: "=1+1" from a user stays the text "=1+1" (textOnly is honoured).
-  const { row, col, values } = block;
-  for (let i = 0; i < values.length; i++) {
-    const line = values[i];
-    const r = ws.getRow(row + i + 1);
-    shareEmptyRowStyle(r);
-    for (let j = 0; j < line.length; j++) {
-      const v = line[j];
-      // An empty value into a cell that does not exist is nothing to write (saves cells).
-      if ((v === null || v === undefined) && !r.findCell(col + j + 1)) continue;
-      const cell = r.getCell(col + j + 1);
-      cell.value = typeof v === "number" && !Number.isFinite(v) ? null : v;
-      if (cell.style !== SHARED_EMPTY_STYLE && isEmptyStyle(cell.style as Partial<Style>)) cell.style = SHARED_EMPTY_STYLE;
-    }
-  }
-}
-
-function formatArea(ws: Worksheet, run: FormatRun, apply: (s: Partial<Style> | undefined) => Partial<Style>): void {
-  const [top, left, bottom, right] = bounds(run);
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
-    for (let c = left; c <= right; c++) {
-      const cell = row.getCell(c);
-      cell.style = apply(cell.style as Partial<Style>);
-    }
-  }
-}
-
-function activate(wb: ExcelJS.Workbook, name: string): void {
-  const index = wb.worksheets.findIndex((ws) => ws.name === name);
-  if (index < 0) return;
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" }];
 }

@@ -1,2 +1,3 @@
-/** The exceljs host (command line and browser page). */
+/** The .xlsx package host (command line and browser page). */
 export { XlsxHost, NotXlsxError } from "./host";
+export type { Deflate } from "./zip";

@@ -62,15 +62,80 @@ function localRecords(zip: Uint8Array, parsed: { entries: Entry[]; centralStart:
   return out;
 }
 
+/** A raw DEFLATE compressor (RFC 1951), e.g. Node's zlib.deflateRawSync; the default is fflate's. */
+export type Deflate = (data: Uint8Array) => Uint8Array;
+
+/**
+ * The parts as a zip compressed by `deflate`: fflate writes them stored (and computes the CRCs),
+ * then each entry's data is replaced by its compressed form, method 8, sizes updated.
+ */
+function zipWith(parts: Record<string, Uint8Array>, deflate: Deflate): Uint8Array | null {
+  const stored = zipSync(parts, { level: 0 });
+  const list = entriesOf(stored);
+  if (list === null) return null;
+  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  const records: Uint8Array[] = [];
+  const headers: Uint8Array[] = [];
+  for (const e of list.entries) {
+    const headLen = 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true);
+    const size = view.getUint32(e.local + 18, true);
+    const data = deflate(stored.subarray(e.local + headLen, e.local + headLen + size));
+    const record = new Uint8Array(headLen + data.length);
+    record.set(stored.subarray(e.local, e.local + headLen));
+    record.set(data, headLen);
+    const rv = new DataView(record.buffer);
+    rv.setUint16(4, 20, true);
+    rv.setUint16(8, 8, true);
+    rv.setUint32(18, data.length, true);
+    const header = e.header.slice();
+    const hv = new DataView(header.buffer);
+    hv.setUint16(6, 20, true);
+    hv.setUint16(10, 8, true);
+    hv.setUint32(20, data.length, true);
+    records.push(record);
+    headers.push(header);
+  }
+  return assemble(records, headers);
+}
+
+/** A zip from local records and their central headers (offsets set here). */
+function assemble(records: Uint8Array[], headers: Uint8Array[]): Uint8Array | null {
+  const recordsSize = records.reduce((n, r) => n + r.length, 0);
+  const centralSize = headers.reduce((n, h) => n + h.length, 0);
+  if (recordsSize + centralSize + END_FIXED > 0xffffffff || records.length >= 0xffff) return null;
+  const out = new Uint8Array(recordsSize + centralSize + END_FIXED);
+  const view = new DataView(out.buffer);
+  let p = 0;
+  const offsets: number[] = [];
+  for (const r of records) {
+    offsets.push(p);
+    out.set(r, p);
+    p += r.length;
+  }
+  const centralStart = p;
+  headers.forEach((h, i) => {
+    out.set(h, p);
+    view.setUint32(p + 42, offsets[i], true);
+    p += h.length;
+  });
+  view.setUint32(p, SIG_END, true);
+  view.setUint16(p + 8, records.length, true);
+  view.setUint16(p + 10, records.length, true);
+  view.setUint32(p + 12, centralSize, true);
+  view.setUint32(p + 16, centralStart, true);
+  return out;
+}
+
 /**
  * A new zip: `zip` with the parts in `parts` replaced (or added, at the end), every other entry
- * copied as stored. `level` is the DEFLATE level of the new parts. null when `zip` cannot be
+ * copied as stored, the parts in `removed` left out. `level` is the DEFLATE level of the new parts. null when `zip` cannot be
  * handled this way (ZIP64, damaged directory).
  */
-export function withParts(zip: Uint8Array, parts: Record<string, Uint8Array>, level: number): Uint8Array | null {
+export function withParts(zip: Uint8Array, parts: Record<string, Uint8Array>, level: number, removed: ReadonlySet<string> = new Set(), deflate?: Deflate): Uint8Array | null {
   const base = entriesOf(zip);
   if (base === null) return null;
-  const fresh = zipSync(parts, { level: level as 1 });
+  const fresh = deflate ? zipWith(parts, deflate) : zipSync(parts, { level: level as 1 });
+  if (fresh === null) return null;
   const added = entriesOf(fresh);
   if (added === null) return null;
   const baseRecords = localRecords(zip, base);
@@ -80,43 +145,28 @@ export function withParts(zip: Uint8Array, parts: Record<string, Uint8Array>, le
   // Original order; a replaced part keeps its place, new parts follow.
   const order: { entry: Entry; record: Uint8Array }[] = [];
   for (const e of base.entries) {
+    if (removed.has(e.name) && !addedByName.has(e.name)) continue;
     const r = addedByName.get(e.name);
     order.push(r ? { entry: r, record: addedRecords.get(e.name)! } : { entry: e, record: baseRecords.get(e.name)! });
     addedByName.delete(e.name);
   }
   for (const e of added.entries) if (addedByName.has(e.name)) order.push({ entry: e, record: addedRecords.get(e.name)! });
 
-  const recordsSize = order.reduce((n, o) => n + o.record.length, 0);
-  const centralSize = order.reduce((n, o) => n + o.entry.header.length, 0);
-  if (recordsSize + centralSize + END_FIXED > 0xffffffff || order.length >= 0xffff) return null;
-  const out = new Uint8Array(recordsSize + centralSize + END_FIXED);
-  const view = new DataView(out.buffer);
-  let p = 0;
-  const offsets: number[] = [];
-  for (const o of order) {
-    offsets.push(p);
-    out.set(o.record, p);
-    p += o.record.length;
-  }
-  const centralStart = p;
-  order.forEach((o, i) => {
-    out.set(o.entry.header, p);
-    view.setUint32(p + 42, offsets[i], true);
-    p += o.entry.header.length;
-  });
-  view.setUint32(p, SIG_END, true);
-  view.setUint16(p + 8, order.length, true);
-  view.setUint16(p + 10, order.length, true);
-  view.setUint32(p + 12, centralSize, true);
-  view.setUint32(p + 16, centralStart, true);
-  return out;
+  return assemble(
+    order.map((o) => o.record),
+    order.map((o) => o.entry.header),
+  );
 }
 
-/** Read access to the parts of a zip, decompressing only what is read; writes are collected. */
+/**
+ * Read access to the parts of a zip, decompressing only what is read (each part once: its text is
+ * kept); writes are collected as text and encoded when saving.
+ */
 export class ZipParts {
   readonly names = new Set<string>();
-  /** Parts set since opening (new or replaced). */
-  readonly changed: Record<string, Uint8Array> = {};
+  /** Parts set since opening (new or replaced), as text. */
+  private readonly changedTexts = new Map<string, string>();
+  private readonly read = new Map<string, string>();
 
   constructor(private readonly zip: Uint8Array) {
     unzipSync(zip, {
@@ -128,27 +178,47 @@ export class ZipParts {
   }
 
   has(name: string): boolean {
-    return name in this.changed || this.names.has(name);
+    return this.changedTexts.has(name) || this.names.has(name);
+  }
+
+  /** True when the part was set since opening. */
+  isChanged(name: string): boolean {
+    return this.changedTexts.has(name);
   }
 
   /** A part as text, or undefined when the zip lacks it. */
   text(name: string): string | undefined {
-    const set = this.changed[name];
-    if (set !== undefined) return strFromU8(set);
+    const set = this.changedTexts.get(name);
+    if (set !== undefined) return set;
     if (!this.names.has(name)) return undefined;
-    return strFromU8(unzipSync(this.zip, { filter: (f) => f.name === name })[name]);
+    let text = this.read.get(name);
+    if (text === undefined) {
+      text = strFromU8(unzipSync(this.zip, { filter: (f) => f.name === name })[name]);
+      this.read.set(name, text);
+    }
+    return text;
   }
 
   set(name: string, text: string): void {
-    this.changed[name] = strToU8(text);
+    this.changedTexts.set(name, text);
+    this.read.delete(name);
+  }
+
+  /** Forgets a change (the part is as stored again). */
+  unset(name: string): void {
+    this.changedTexts.delete(name);
   }
 
   /** The zip with the changes: untouched parts copied as stored (see withParts). */
-  save(level: number): Uint8Array {
-    if (Object.keys(this.changed).length === 0) return this.zip;
-    const copied = withParts(this.zip, this.changed, level);
+  save(level: number, removed: ReadonlySet<string> = new Set(), deflate?: Deflate): Uint8Array {
+    if (this.changedTexts.size === 0 && removed.size === 0) return this.zip;
+    const changed: Record<string, Uint8Array> = {};
+    for (const [name, text] of this.changedTexts) changed[name] = strToU8(text);
+    const copied = withParts(this.zip, changed, level, removed, deflate);
     if (copied !== null) return copied;
     // Not a zip withParts can copy: decompress everything and rebuild.
-    return zipSync({ ...unzipSync(this.zip), ...this.changed }, { level: level as 1 });
+    const all: Record<string, Uint8Array> = { ...unzipSync(this.zip), ...changed };
+    for (const name of removed) if (!(name in changed)) delete all[name];
+    return zipSync(all, { level: level as 1 });
   }
 }
