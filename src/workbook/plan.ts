@@ -6,6 +6,15 @@
  * every layout decision is made here, never in a host.
  *
  * Coordinates are 0-based (row 0 = sheet row 1, col 0 = column A).
+ *
+ * Ownership: a plan only ever deletes, replaces or clears what the product owns by marker (see
+ * port.ts: hidden defined names starting with OWNED_PREFIX). The renderer guarantees it from the
+ * snapshot's `owned`; hosts apply the plan literally:
+ * - "replace"/"delete" sheets are sheets a marker points at (or, for "replace", a name that is free);
+ * - `clear` areas are the marked result block; `removeOwnedRules` removes only rules whose formula
+ *   contains OWNED_RULE_TAG; `marks` adds and removes only OWNED_PREFIX names.
+ * 清除评估结果 is a plan like any other (owned.ts: clearPlan): delete the owned sheets, clear the
+ * block, remove the rules and the markers.
  */
 
 export type CellValue = string | number | boolean | null;
@@ -44,9 +53,13 @@ export interface FormatRun extends Area {
   border?: boolean;
 }
 
-/** Fills applied to scattered cells, e.g. highlights of shortfall input cells. */
+/**
+ * Fills applied to scattered cells of the product's OWN sheets ("replace" mode: e.g. the status
+ * colours of 监测点指标). Never used on an "update" sheet since highlights became conditional
+ * formats (see ConditionalFill): a fill on a user's cell would replace the user's own fill.
+ */
 export interface Highlight {
-  /** "#RRGGBB"; null clears the fill (used to remove a previous run's highlights). */
+  /** "#RRGGBB"; null clears the fill (no longer produced by the renderer; hosts may still honour it). */
   fill: string | null;
   /** A1 addresses on this sheet, without the sheet name, e.g. ["H7", "J12"]. */
   cells: string[];
@@ -55,16 +68,39 @@ export interface Highlight {
 export interface SheetPlan {
   name: string;
   /**
-   * "replace": delete the sheet if present and create it anew (result sheets).
-   * "update": write into the existing sheet (the input sheet's result block); input cells untouched.
-   * "delete": remove the sheet if present (e.g. 「数据问题」 when there are no issues).
+   * "replace": delete the sheet if present and create it anew (result sheets). The renderer emits
+   * it only for a sheet the product owns by marker, or for a name no sheet has (a user's sheet
+   * that merely has a result sheet's name is kept, and the result goes to e.g. 问题清单（评估）).
+   * "update": write into the existing sheet (the data sheet's result block); input cells untouched.
+   * The renderer sets no columnWidths, freeze, tabColor, notes or charts on "update" sheets (those
+   * are the user's), and emits "update" only for a sheet that exists.
+   * "delete": remove the sheet if present (e.g. 「数据问题」 when there are no issues); emitted only
+   * for a sheet the product owns by marker.
    */
   mode: "replace" | "update" | "delete";
-  /** Areas whose values and formats are cleared before writing (a previous run's result block). */
+  /**
+   * Areas whose values, formats (fills, borders, number formats, fonts) and merges are cleared
+   * before writing: only ever the area of the product's own result block as its marker says
+   * (OwnedMark.area of RESULT_BLOCK_MARK). Hosts clear exactly these cells, nothing around them.
+   */
   clear?: Area[];
   blocks: ValueBlock[];
   formats: FormatRun[];
+  /** Fills on the product's own cells; "replace" sheets only (see Highlight). */
   highlights?: Highlight[];
+  /**
+   * Remove, before anything else is written on this sheet, every conditional-format rule that is
+   * the product's: a rule whose formula contains OWNED_RULE_TAG (src/workbook/port.ts). Rules
+   * without it are the user's and are never touched, even where they overlap the result block.
+   * Used on "update" sheets (the data sheet) by an assessment (before adding conditionalFills)
+   * and by 清除评估结果. Ignored on "delete"/"replace" sheets (their rules go with the sheet).
+   */
+  removeOwnedRules?: boolean;
+  /**
+   * Conditional-format rules to add ("update" sheets: the highlights of the data sheet), after
+   * the values are written, in this order. See ConditionalFill.
+   */
+  conditionalFills?: ConditionalFill[];
   /** Merged areas (group headers). */
   merges?: Area[];
   /** Column widths in characters (Excel's default font), by 0-based column. */
@@ -131,6 +167,70 @@ export interface WritePlan {
   sheets: SheetPlan[];
   /** Sheet to activate after writing, if any. */
   activate?: string;
+  /**
+   * Ownership markers (hidden workbook-scoped defined names, see OwnedMark in port.ts). Order:
+   * 1. the sheets, in order; 2. `marks.remove`; 3. `marks.set` (a `set` name may refer to a
+   * sheet the plan created). The renderer never `set`s a name the snapshot showed unless it also
+   * `remove`s it, so `set` never meets an existing name; a host that finds one anyway overwrites it.
+   * Absent = no change to any marker.
+   */
+  marks?: MarkPlan;
+}
+
+/**
+ * A conditional-format rule of type "expression" (Excel: 使用公式确定要设置格式的单元格): where
+ * `formula` is true, the cell shows `fill` (and `fontColor`). This is how the product highlights
+ * cells it does not own (the user's input cells on 「学校数据」) without touching their own
+ * format: the user's fill stays, the rule paints over it while true, and removing the rule (next
+ * run, 清除评估结果) leaves the cell exactly as the user had it. The highlight follows the data:
+ * the formula reads the product's own status columns in the result block, so one rule covers a
+ * whole column of schools and the number of rules does not grow with the number of schools.
+ *
+ * Hosts: Office.js `range.conditionalFormats.add(Excel.ConditionalFormatType.custom)` with
+ * `custom.rule.formula = "=" + formula`, `custom.format.fill.color`, `custom.format.font.color`;
+ * xlsx `<conditionalFormatting sqref><cfRule type="expression" dxfId priority><formula>` with an
+ * appended `<dxf>`; WPS `Range.FormatConditions.Add(xlExpression, , "=" + formula)`.
+ * Add the rules in plan order; stopIfTrue is left false. Where two rules of one plan overlap,
+ * the renderer makes their formulas mutually exclusive, so the host's priority order does not
+ * matter (a host may put them above or below the user's rules; it must not re-number or change
+ * the user's rules beyond what the file format requires, e.g. xlsx priorities stay unique).
+ */
+export interface ConditionalFill {
+  /** The cells the rule applies to (one rectangle; e.g. one input column over the data rows). */
+  area: Area;
+  /**
+   * Excel formula WITHOUT the leading "=", in A1 style with English function names (as xlsx
+   * stores it and as Office.js `rule.formula` takes it after "="), relative to the top-left cell
+   * of `area` exactly as Excel stores conditional formats: for area H4:H60, `$X4="未达标"` tests
+   * X4 for H4, X5 for H5, … Always contains OWNED_RULE_TAG (port.ts), e.g.
+   * `AND(N("优质均衡评估助手")=0,$X4="未达标")`: that is how the product recognises its own rules
+   * later. Hosts write it verbatim and need not parse it.
+   */
+  formula: string;
+  /** "#RRGGBB" fill while the formula is true. */
+  fill: string;
+  /** "#RRGGBB" font colour while the formula is true, if any. */
+  fontColor?: string;
+}
+
+/**
+ * A marker to write: a HIDDEN, WORKBOOK-scoped defined name referring to an area of a sheet
+ * (xlsx: `<definedName name hidden="1">'学校数据'!$L$2:$W$60</definedName>`; Office.js:
+ * `workbook.names.add(name, "='学校数据'!$L$2:$W$60")` then `visible = false`, ExcelApi 1.4/1.1;
+ * WPS: `Names.Add(Name, RefersTo, Visible:=false)`). Hosts quote the sheet name and write
+ * absolute references (owned.ts markReference does it).
+ */
+export interface MarkSpec {
+  name: string;
+  sheet: string;
+  area: Area;
+}
+
+export interface MarkPlan {
+  /** Names (OwnedMark.name as read) to delete; a name that is no longer there is skipped. */
+  remove: string[];
+  /** Names to add. */
+  set: MarkSpec[];
 }
 
 /** Excel's own palette for the "bad"/"neutral" cell styles, so highlights look native. */
@@ -144,6 +244,12 @@ export const FILL = {
   /** Header of the 评估结果 block. */
   resultHeader: "#DDEBF7",
   header: "#F2F2F2",
+} as const;
+
+/** Font colours of Excel's "Bad"/"Neutral" cell styles, used with FILL in conditional fills. */
+export const FONT = {
+  unmet: "#9C0006",
+  basic: "#9C5700",
 } as const;
 
 /** Sheet-level extras used by the template (also in SheetPlan). */
