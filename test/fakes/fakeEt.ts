@@ -19,8 +19,10 @@
  * - `Worksheet.AddComment` throws where the cell already has a comment.
  *
  * Switches (FakeEtOptions): `bulkWrites` "firstRow" (a 2-D Value2 write keeps only its first row:
- * the Mac build's missing bulk writes) or "throw"; `chartObjects` "method" | "property" (the
- * property-vs-method difference between builds).
+ * the Mac build's missing bulk writes) or "throw"; `memberForm` "method" | "property" (the
+ * property-vs-method difference between builds, for `Worksheet.ChartObjects` and `Range.Address`).
+ * - `FormatConditions.Add` records the active cell it was added at: relative references in its
+ *   formula are read from the active cell, as in Excel's object model.
  *
  * The proxy classes implement name-checked subsets of et-jsapi-declare's interfaces (`Shape`),
  * and the src/hosts/wps/et.ts interfaces the host programs against.
@@ -50,7 +52,8 @@ export interface EtCellData {
 
 export interface FakeEtOptions {
   bulkWrites?: "on" | "firstRow" | "throw";
-  chartObjects?: "method" | "property";
+  /** How members that differ between builds are exposed: `Worksheet.ChartObjects`, `Range.Address`. */
+  memberForm?: "method" | "property";
 }
 
 export interface FakeEtChartRecord {
@@ -70,8 +73,12 @@ export interface FakeEtChartRecord {
 export interface FakeEtCondition {
   areas: FakeArea[];
   type: number;
+  /** As stored, with its "=". */
   formula: string;
   fill: number | null;
+  font: number | null;
+  /** The active cell when the rule was added ("H4"), or null when its sheet was not active. */
+  relativeTo: string | null;
 }
 
 const MAX_COLS = 16384;
@@ -110,6 +117,7 @@ export class FakeEtSheet {
   conditions: FakeEtCondition[] = [];
   protectContents = false;
   selection: string | null = null;
+  activeCell = "A1";
   constructor(public name: string) {}
 
   cell(row: number, col: number): EtCellData | undefined {
@@ -200,7 +208,7 @@ export class FakeEt {
     public book: FakeEtBook | null,
     opts: FakeEtOptions = {},
   ) {
-    this.opts = { bulkWrites: "on", chartObjects: "method", ...opts };
+    this.opts = { bulkWrites: "on", memberForm: "method", ...opts };
     this.app = new FakeEtApplication(this);
   }
   tick(name: string): void {
@@ -226,7 +234,7 @@ abstract class EtObject {
 
 export class FakeEtApplication
   extends EtObject
-  implements Port.EtApplication, Shape<Et.Application, "ScreenUpdating" | "DisplayAlerts" | "ActiveWorkbook" | "ActiveSheet" | "ActiveWindow">
+  implements Port.EtApplication, Shape<Et.Application, "ScreenUpdating" | "DisplayAlerts" | "ActiveWorkbook" | "ActiveSheet" | "ActiveWindow" | "ActiveCell">
 {
   get ScreenUpdating(): boolean {
     this.tick("ScreenUpdating");
@@ -255,6 +263,12 @@ export class FakeEtApplication
   get ActiveWindow(): FakeEtWindow {
     this.tick("ActiveWindow");
     return new FakeEtWindow(this.et);
+  }
+  get ActiveCell(): FakeEtRange | null {
+    this.tick("ActiveCell");
+    if (!this.et.book) return null;
+    const s = this.et.doc.activeSheet;
+    return new FakeEtRange(this.et, s, [parseFakeArea(s.activeCell)]);
   }
 }
 
@@ -405,7 +419,7 @@ export class FakeEtWorksheet
   extends EtObject
   implements
     Port.EtWorksheet,
-    Shape<Et.Worksheet, "Name" | "UsedRange" | "Columns" | "Tab" | "ProtectContents" | "Index" | "Range" | "Activate" | "Delete">
+    Shape<Et.Worksheet, "Name" | "UsedRange" | "Cells" | "Columns" | "Tab" | "ProtectContents" | "Index" | "Range" | "Activate" | "Delete">
 {
   constructor(
     et: FakeEt,
@@ -444,6 +458,10 @@ export class FakeEtWorksheet
     this.tick("Columns");
     return new FakeEtColumns(this.et, this.alive(), { row: 0, col: 0, rows: 1048576, cols: MAX_COLS });
   }
+  get Cells(): FakeEtRange {
+    this.tick("Cells");
+    return new FakeEtRange(this.et, this.alive(), [{ row: 0, col: 0, rows: 1048576, cols: MAX_COLS }]);
+  }
   get Tab(): FakeEtTab {
     this.tick("Tab");
     return new FakeEtTab(this.et, this.alive());
@@ -455,7 +473,7 @@ export class FakeEtWorksheet
   get ChartObjects(): any {
     // Counted where it is used: as a property (one read) or as a method (one call).
     const collection = () => new FakeEtChartObjects(this.et, this.alive());
-    if (this.et.opts.chartObjects === "property") {
+    if (this.et.opts.memberForm === "property") {
       this.tick("ChartObjects");
       return collection();
     }
@@ -710,6 +728,17 @@ export class FakeEtRange
     this.tick("ColumnWidth=");
     for (const a of this.areas) for (let c = a.col; c < a.col + a.cols; c++) this.sheet.widths.set(c, v);
   }
+  get Address(): any {
+    const text = () => this.areas.map((a) => (a.rows === 1 && a.cols === 1 ? abs(a.row, a.col) : `${abs(a.row, a.col)}:${abs(a.row + a.rows - 1, a.col + a.cols - 1)}`)).join(",");
+    if (this.et.opts.memberForm === "property") {
+      this.tick("Address");
+      return text();
+    }
+    return () => {
+      this.tick("Address()");
+      return text();
+    };
+  }
   Resize(rows?: number, cols?: number): FakeEtRange & any {
     this.tick("Resize");
     return new FakeEtRange(this.et, this.sheet, [{ ...this.first, rows: rows ?? this.first.rows, cols: cols ?? this.first.cols }]);
@@ -745,6 +774,7 @@ export class FakeEtRange
     this.tick("Select");
     if (this.et.doc.activeSheet !== this.sheet) throw new FakeEtError("Select works on the active sheet only");
     this.sheet.selection = this.areas.map((a) => cellName(a.row, a.col)).join(",");
+    this.sheet.activeCell = cellName(this.first.row, this.first.col);
     return true;
   }
   /** @internal For the format parts. */
@@ -755,6 +785,10 @@ export class FakeEtRange
   firstCell(): EtCellData | undefined {
     return this.sheet.cell(this.first.row, this.first.col);
   }
+}
+
+function abs(row: number, col: number): string {
+  return `$${fakeColumnName(col)}$${row + 1}`;
 }
 
 function overlaps(a: FakeArea, b: FakeArea): boolean {
@@ -867,7 +901,9 @@ export class FakeEtFormatConditions extends EtObject implements Port.EtFormatCon
   Add(type: number, _op?: number, formula1?: string): FakeEtFormatCondition {
     this.tick("Add");
     if (type !== 2) throw new FakeEtError("only xlExpression conditions are modelled");
-    const k: FakeEtCondition = { areas: this.range.areas.map((a) => ({ ...a })), type, formula: formula1 ?? "", fill: null };
+    const s = this.range.sheet;
+    const relativeTo = this.et.doc.activeSheet === s ? s.activeCell : null;
+    const k: FakeEtCondition = { areas: this.range.areas.map((a) => ({ ...a })), type, formula: formula1 ?? "", fill: null, font: null, relativeTo };
     this.range.sheet.conditions.push(k);
     return new FakeEtFormatCondition(this.et, this.range.sheet, k);
   }
@@ -884,7 +920,7 @@ export class FakeEtFormatConditions extends EtObject implements Port.EtFormatCon
   }
 }
 
-export class FakeEtFormatCondition extends EtObject {
+export class FakeEtFormatCondition extends EtObject implements Port.EtFormatCondition, Shape<Et.FormatCondition, "Interior" | "Font" | "Formula1" | "AppliesTo" | "Delete"> {
   constructor(
     et: FakeEt,
     private readonly sheet: FakeEtSheet,
@@ -912,6 +948,29 @@ export class FakeEtFormatCondition extends EtObject {
       set ColorIndex(v: number) {
         tick("ColorIndex=");
         if (v === -4142) k.fill = null;
+      },
+    };
+  }
+  get Formula1(): string {
+    this.tick("Formula1");
+    return this.k.formula;
+  }
+  get AppliesTo(): FakeEtRange {
+    this.tick("AppliesTo");
+    return new FakeEtRange(this.et, this.sheet, this.k.areas);
+  }
+  get Font(): { Color: number } {
+    this.tick("Font");
+    const k = this.k;
+    const tick = (n: string) => this.tick(`Font.${n}`);
+    return {
+      get Color() {
+        tick("Color");
+        return k.font ?? 0;
+      },
+      set Color(v: number) {
+        tick("Color=");
+        k.font = v;
       },
     };
   }

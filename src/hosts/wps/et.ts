@@ -51,13 +51,18 @@ export interface EtComment {
 
 export interface EtFormatCondition {
   readonly Interior: EtInterior;
-  StopIfTrue?: boolean;
+  readonly Font: { Color: number };
+  /** The rule's formula as stored, with its leading "=". */
+  readonly Formula1: string;
+  /** The cells the rule applies to. */
+  readonly AppliesTo: EtRange;
+  Delete(): void;
 }
 
 export interface EtFormatConditions {
   readonly Count: number;
   Add(type: number, operator?: number, formula1?: string): EtFormatCondition;
-  Item(index: number): EtFormatCondition & { Delete(): void };
+  Item(index: number): EtFormatCondition;
   Delete(): void;
 }
 
@@ -80,6 +85,8 @@ export interface EtRange {
   HorizontalAlignment: number;
   WrapText: boolean;
   ColumnWidth: number;
+  /** "$H$4:$H$60" (a method on most builds, a property on some). */
+  readonly Address: EtMember<string>;
   Resize(rows: number, cols: number): EtRange;
   Merge(across?: boolean): void;
   UnMerge(): void;
@@ -136,6 +143,8 @@ export interface EtNames {
 export interface EtWorksheet {
   Name: string;
   readonly UsedRange: EtRange;
+  /** Every cell of the sheet (its FormatConditions are all the sheet's rules). */
+  readonly Cells: EtRange;
   readonly Columns: { Item(index: number): EtRange };
   readonly Tab: { Color: number };
   readonly ProtectContents: boolean;
@@ -172,6 +181,8 @@ export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
   readonly ActiveSheet: EtWorksheet | null;
   readonly ActiveWindow: EtWindow;
+  /** The active cell of the active sheet (relative references in FormatConditions.Add are read from it). */
+  readonly ActiveCell: EtRange | null;
   ScreenUpdating: boolean;
   DisplayAlerts: boolean;
 }

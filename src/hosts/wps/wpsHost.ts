@@ -13,6 +13,7 @@
 import type { WorkbookHost, WorkbookSnapshot } from "../../workbook/port";
 import type { SheetPlan, WritePlan } from "../../workbook/plan";
 import type { EtApplication, EtWorkbook, EtWorksheet } from "./et";
+import { applyMarks, readMarks, readRules } from "./owned";
 import { readSheet } from "./read";
 import { writeSheet, type BulkMode } from "./write";
 
@@ -61,8 +62,12 @@ export class WpsHost implements WorkbookHost {
       const sheets = sheetNames
         .map((n) => names.find((s) => s.toLowerCase() === n.toLowerCase()))
         .filter((n): n is string => !!n)
-        .map((name) => readSheet(wb.Worksheets.Item(name), name));
-      return { sheetNames: names, sheets };
+        .map((name) => ({ name, ws: wb.Worksheets.Item(name) }));
+      return {
+        sheetNames: names,
+        sheets: sheets.map(({ name, ws }) => readSheet(ws, name)),
+        owned: { marks: readMarks(wb), rules: sheets.flatMap(({ name, ws }) => readRules(ws, name)) },
+      };
     });
   }
 
@@ -77,6 +82,7 @@ export class WpsHost implements WorkbookHost {
         if (ws) writeSheet(ws, sp, created, ctx);
       }
       this.bulk = ctx.bulk;
+      if (plan.marks) applyMarks(wb, plan.marks);
       const activate = plan.activate ?? (activeBefore && names.includes(activeBefore) ? activeBefore : null);
       if (activate) wb.Worksheets.Item(activate).Activate();
     });

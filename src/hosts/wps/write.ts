@@ -10,6 +10,7 @@
 import type { Area, ChartSpec, FormatRun, SheetPlan, ValueBlock } from "../../workbook/plan";
 import { a1, colLetter } from "../../workbook/text";
 import { areaAddress, cellRuns, toExcelValue, type ExcelCell } from "../office/schedule";
+import { addConditionalFills, removeOwnedRules } from "./owned";
 import { XL, bgr, member, type EtApplication, type EtChartObjects, type EtRange, type EtWorksheet } from "./et";
 
 /** ET refuses a Range address longer than 255 characters (as Excel does). */
@@ -174,6 +175,7 @@ export function writeChart(ws: EtWorksheet, c: ChartSpec): void {
 
 /** Everything of one sheet plan after the sheet exists. `created`: the sheet was made by this plan. */
 export function writeSheet(ws: EtWorksheet, sp: SheetPlan, created: boolean, ctx: WriteContext): void {
+  if (!created && sp.removeOwnedRules) removeOwnedRules(ws);
   if (!created)
     for (const area of sp.clear ?? []) {
       const r = range(ws, area);
@@ -190,5 +192,6 @@ export function writeSheet(ws: EtWorksheet, sp: SheetPlan, created: boolean, ctx
   // Notes only on sheets this plan creates (as the Office host): a second note on a cell would fail.
   if (created) for (const n of sp.notes ?? []) ws.Range(n.cell).AddComment(n.text);
   for (const h of sp.highlights ?? []) if (h.cells.length) writeFill(ws, h.fill, h.cells);
+  if (sp.conditionalFills?.length) addConditionalFills(ws, ctx.app, sp.conditionalFills);
   if (created && sp.mode === "replace") for (const c of sp.charts ?? []) writeChart(ws, c);
 }
