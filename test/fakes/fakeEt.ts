@@ -165,6 +165,8 @@ export class FakeEtBook {
   active = 0;
   protectStructure = false;
   readonly names = new Map<string, { name: string; refersTo: string; visible: boolean }>();
+  /** Custom document properties, by name. */
+  readonly properties = new Map<string, string>();
   private serial = 0;
 
   static from(sheets: Record<string, (EtValue | null)[][]>): FakeEtBook {
@@ -272,7 +274,7 @@ export class FakeEtApplication
   }
 }
 
-export class FakeEtWorkbook extends EtObject implements Port.EtWorkbook, Shape<Et.Workbook, "Worksheets" | "Names" | "ProtectStructure"> {
+export class FakeEtWorkbook extends EtObject implements Port.EtWorkbook, Shape<Et.Workbook, "Worksheets" | "Names" | "ProtectStructure" | "CustomDocumentProperties"> {
   get Worksheets(): FakeEtSheets {
     this.tick("Worksheets");
     return new FakeEtSheets(this.et);
@@ -284,6 +286,46 @@ export class FakeEtWorkbook extends EtObject implements Port.EtWorkbook, Shape<E
   get ProtectStructure(): boolean {
     this.tick("ProtectStructure");
     return this.et.doc.protectStructure;
+  }
+  get CustomDocumentProperties(): FakeEtProperties {
+    this.tick("CustomDocumentProperties");
+    return new FakeEtProperties(this.et);
+  }
+}
+
+export class FakeEtProperties extends EtObject implements Port.EtDocumentProperties, Shape<Kso.DocumentProperties, "Count" | "Item" | "Add"> {
+  get Count(): number {
+    this.tick("Count");
+    return this.et.doc.properties.size;
+  }
+  Item(index: number | string): Port.EtDocumentProperty & { Name: string } {
+    this.tick("Item");
+    const props = this.et.doc.properties;
+    const name = typeof index === "number" ? [...props.keys()][index - 1] : index;
+    if (name === undefined || !props.has(name)) throw new FakeEtError(`no property ${index}`);
+    const tick = (n: string) => this.tick(`Property.${n}`);
+    return {
+      Name: name,
+      get Value() {
+        tick("Value");
+        return props.get(name) ?? "";
+      },
+      set Value(v: string | number | boolean) {
+        tick("Value=");
+        props.set(name, String(v));
+      },
+      Delete: () => {
+        tick("Delete");
+        props.delete(name);
+      },
+    };
+  }
+  Add(name: string, linkToContent: boolean, type: number, value: string): Port.EtDocumentProperty {
+    this.tick("Add");
+    if (linkToContent || type !== 4) throw new FakeEtError("only unlinked text properties are modelled");
+    if (this.et.doc.properties.has(name)) throw new FakeEtError(`property ${name} exists`);
+    this.et.doc.properties.set(name, value);
+    return this.Item(name);
   }
 }
 

@@ -163,8 +163,23 @@ export interface EtSheets {
   Add(before?: EtWorksheet | null, after?: EtWorksheet | null): EtWorksheet;
 }
 
+/** A custom document property (文件 → 属性 → 自定义): travels with the file, in no cell. */
+export interface EtDocumentProperty {
+  Value: string | number | boolean;
+  Delete(): void;
+}
+
+export interface EtDocumentProperties {
+  readonly Count: number;
+  /** By 1-based number or by name (a missing name throws). */
+  Item(index: number | string): EtDocumentProperty;
+  /** Type msoPropertyTypeString = 4. */
+  Add(name: string, linkToContent: boolean, type: number, value: string): EtDocumentProperty;
+}
+
 export interface EtWorkbook {
   readonly Worksheets: EtSheets;
+  readonly CustomDocumentProperties: EtDocumentProperties;
   readonly Names: EtNames;
   readonly ProtectStructure: boolean;
 }

@@ -88,6 +88,31 @@ export class WpsHost implements WorkbookHost {
     });
   }
 
+  /** The text stored under `key` in the workbook's custom document properties, or null. */
+  loadProperty(key: string): string | null {
+    const wb = this.app.ActiveWorkbook;
+    if (!wb) return null;
+    try {
+      const v = wb.CustomDocumentProperties.Item(key).Value;
+      return typeof v === "string" ? v : null;
+    } catch {
+      return null; // no such property
+    }
+  }
+
+  /** Stores a text in the workbook's custom document properties (saved with the file). */
+  saveProperty(key: string, value: string): void {
+    this.session("保存设置", (wb) => {
+      const props = wb.CustomDocumentProperties;
+      try {
+        props.Item(key).Delete();
+      } catch {
+        // not there yet
+      }
+      props.Add(key, false, 4, value);
+    });
+  }
+
   /** Activates the sheet and selects the cell (a 问题清单 link in the pane). */
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.session("定位单元格", (wb) => {
