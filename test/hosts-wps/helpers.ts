@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { WpsHost } from "../../src/hosts/wps";
+import { WpsHost, bgr } from "../../src/hosts/wps";
 import { FakeEt, FakeEtBook, type EtValue, type FakeEtOptions } from "../fakes/fakeEt";
 import { buildWorkbook, makeSchools, type LayoutOptions } from "../workbook-render/fixtures";
 
@@ -29,18 +29,25 @@ function shown(v: ExcelJS.CellValue): EtValue | null {
   return String(v);
 }
 
-/** Copies values and number formats of an exceljs workbook into a fake ET document. */
+/** Copies values, number formats and solid fills of an exceljs workbook into a fake ET document. */
 export function bookFromExcelJs(wb: ExcelJS.Workbook): FakeEtBook {
   const book = new FakeEtBook();
   wb.eachSheet((ws) => {
     const s = book.add(ws.name);
-    ws.eachRow({ includeEmpty: false }, (row, r) =>
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        // exceljs repeats a merged area's value and style in every cell of it; Value2 and
+        // NumberFormat show them in its first cell.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        const format = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : undefined;
+        const pattern = cell.fill as ExcelJS.FillPattern | undefined;
+        const argb = pattern?.type === "pattern" && pattern.pattern === "solid" ? pattern.fgColor?.argb : undefined;
         const v = shown(cell.value);
-        if (v === null || v === "") return;
+        if ((v === null || v === "") && !format && !argb) return;
         const target = s.touch(r - 1, c - 1);
-        target.value = v;
-        if (cell.numFmt && cell.numFmt !== "General") target.numberFormat = cell.numFmt;
+        if (v !== null && v !== "") target.value = v;
+        if (format) target.numberFormat = format;
+        if (argb) target.fill = bgr(`#${argb.slice(-6)}`);
       }),
     );
   });
