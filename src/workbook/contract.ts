@@ -3,6 +3,8 @@
  * These names are relied on by other tools: keep them stable.
  */
 import type { CountyDataset, ProfileOverride, SchoolField } from "../engine/types";
+import type { Area } from "./plan";
+import type { OwnedState } from "./port";
 
 export const SHEETS = {
   schools: "学校数据",
@@ -47,10 +49,15 @@ export interface SchoolSheetLayout {
   lastDataRow: number;
   /** Column of each recognised field. */
   columns: Partial<Record<SchoolField, number>>;
-  /** Last column that belongs to the user's data (the result block starts after it). */
+  /** Last column with a header (the user's table; the product's own block excluded). */
   lastInputCol: number;
-  /** A previous run's result block (to be replaced), if found. */
-  previousResultBlock: { firstCol: number; lastCol: number } | null;
+  /**
+   * Last column holding anything in any row of the whole sheet (notes right of the table included),
+   * the product's own block excluded: the new result block starts two columns after it.
+   */
+  lastUsedCol: number;
+  /** The product's result block from a previous run, by its marker (port.ts RESULT_BLOCK_MARK), if it is on this sheet. */
+  ownedBlock: Area | null;
   /** Sheet row of dataset.schools[i]. */
   schoolRows: number[];
 }
@@ -63,8 +70,10 @@ export interface ReadResult {
   profileOverride: ProfileOverride;
   /** Row of each county item in 「县级指标」, for addressing (key → 0-based row). */
   countyRows: Record<string, number>;
-  /** Cells highlighted by a previous run (read back from 「问题清单」), to be cleared before re-highlighting. */
-  previousHighlights: string[];
+  /** What the product owns, as the host read it back (markers and rules). */
+  owned: OwnedState;
+  /** Every sheet name in workbook order. */
+  sheetNames: string[];
 }
 
 /** The reader refuses a workbook it cannot use at all (exit code 2 on the command line). */

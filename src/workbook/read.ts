@@ -6,17 +6,18 @@
 import { sectionsOfType } from "../engine";
 import type { SchoolField, SchoolNumericField, SchoolRecord, SchoolType, Section } from "../engine/types";
 import type { SheetSnapshot, WorkbookSnapshot } from "./port";
-import { RESULT_BLOCK_TITLE, SHEETS, UnusableWorkbookError, type DataIssue, type ReadResult, type SchoolSheetLayout } from "./contract";
+import { SHEETS, UnusableWorkbookError, type DataIssue, type ReadResult, type SchoolSheetLayout } from "./contract";
 import { countyNameFromTitle, readCountySheet } from "./county";
 import { COLUMN_BY_FIELD, QUIET_OPTIONAL_FIELDS, SCHOOL_COLUMNS, matchSchoolHeader, type SchoolColumn } from "./fields";
 import { parseAmount, parseOwnership, parseSchoolType, parseUrbanRural, parseYesNo, type Parsed } from "./parse";
 import type { CellValue } from "./plan";
 import { readProfileSheet } from "./profileSheet";
-import { RESULT_COLUMNS } from "./render";
-import { a1, cellText, isBlank, normHeader, parseA1, stripSpaces, toHalfWidth } from "./text";
+import { ownedBlock, ownedOf } from "./owned";
+import type { Area } from "./plan";
+import { a1, cellText, isBlank, normHeader, stripSpaces, toHalfWidth } from "./text";
 
-/** The sheets readWorkbook needs: the two input sheets, the optional profile sheet, and 问题清单 (previous highlights). */
-export const INPUT_SHEETS: readonly string[] = [SHEETS.schools, SHEETS.county, SHEETS.profile, SHEETS.problems];
+/** The sheets readWorkbook needs: the two input sheets and the optional profile sheet. */
+export const INPUT_SHEETS: readonly string[] = [SHEETS.schools, SHEETS.county, SHEETS.profile];
 
 /** How many rows from the top are searched for the header row. */
 const HEADER_SEARCH_ROWS = 10;
@@ -54,7 +55,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadResult {
             (snapshot.sheetNames.length ? `现有工作表：${snapshot.sheetNames.join("、")}` : ""),
     );
   }
-  const school = readSchoolSheet(schoolSheet);
+  const owned = ownedOf(snapshot);
+  const school = readSchoolSheet(schoolSheet, ownedBlock(owned, schoolSheet.name));
   const county = readCountySheet(find(SHEETS.county));
   const profile = readProfileSheet(find(SHEETS.profile));
   if (!county.county.name && school.title) county.county.name = countyNameFromTitle(school.title);
@@ -64,7 +66,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadResult {
     layout: school.layout,
     profileOverride: profile.override,
     countyRows: county.countyRows,
-    previousHighlights: readPreviousHighlights(find(SHEETS.problems)),
+    owned,
+    sheetNames: snapshot.sheetNames,
   };
 }
 
@@ -77,15 +80,8 @@ interface SchoolSheetRead {
   title: string;
 }
 
-/** Headers of the result block (the renderer's own, plus the 评估结果：… form and older spellings). */
-const RESULT_HEADERS: ReadonlySet<string> = new Set(RESULT_COLUMNS.map((c) => normHeader(c.header)));
-const RESULT_HEADER = /^(评估结果|(小学|初中)(部)?(评估)?(结论|达标项数|监测点|监测点结论|结果)$|达标项数$|评估结论$|需改进$|(203|204|205|304)\D)/;
-function isResultHeader(h: string): boolean {
-  return RESULT_HEADERS.has(h) || RESULT_HEADER.test(h);
-}
-
-/** Find the header row, the group-header row, the previous result block and the field columns. */
-function locateColumns(sheet: SheetSnapshot, issues: DataIssue[]) {
+/** Find the header row, the group-header row and the field columns; the product's own block (by marker) is skipped. */
+function locateColumns(sheet: SheetSnapshot, issues: DataIssue[], block: Area | null) {
   const rows = sheet.values;
   const S = sheet.name;
   let headerRow = -1;
@@ -96,35 +92,28 @@ function locateColumns(sheet: SheetSnapshot, issues: DataIssue[]) {
     throw new UnusableWorkbookError(`「${S}」前${HEADER_SEARCH_ROWS}行中找不到「学校名称」列标题，无法读取学校数据。请确认表头含有「学校名称」一列。`);
   }
   const header = rows[headerRow];
+  const inResult = (r: number, c: number) => !!block && c >= block.col && c < block.col + block.cols && r >= block.row && r < block.row + block.rows;
   const above = headerRow > 0 ? rows[headerRow - 1] : [];
-  const aboveFilled = above.filter((v) => !isBlank(v)).length;
-  const aboveHasResult = above.some((v) => normHeader(v).startsWith(RESULT_BLOCK_TITLE));
+  const aboveFilled = above.filter((v, c) => !isBlank(v) && !inResult(headerRow - 1, c)).length;
+  const aboveHasResult = !!block && block.row === headerRow - 1;
   const groupHeaderRow = headerRow > 0 && (aboveFilled >= 2 || aboveHasResult) ? headerRow - 1 : null;
   const group = groupHeaderRow === null ? [] : rows[groupHeaderRow];
   const width = Math.max(header.length, group.length);
-
-  // A previous run's result block: a 评估结果 group header, or result-column headers; it runs
-  // over the adjacent result columns only, so a column the user added after it stays input.
-  const isResult = (c: number) => {
-    const h = normHeader(header[c]);
-    return (h === "" && normHeader(group[c]).startsWith(RESULT_BLOCK_TITLE)) || (isResultHeader(h) && !matchSchoolHeader(h));
-  };
-  let resultFirst = -1;
-  for (let c = 0; c < width && resultFirst < 0; c++) {
-    if (normHeader(group[c]).startsWith(RESULT_BLOCK_TITLE) || isResult(c)) resultFirst = c;
-  }
-  let resultLast = resultFirst;
-  while (resultFirst >= 0 && resultLast + 1 < width && isResult(resultLast + 1)) resultLast++;
-  const inResult = (c: number) => resultFirst >= 0 && c >= resultFirst && c <= resultLast;
   let lastInputCol = -1;
-  for (let c = 0; c < width; c++) if (!inResult(c) && (!isBlank(header[c]) || !isBlank(group[c]))) lastInputCol = c;
+  for (let c = 0; c < width; c++) {
+    if ((!isBlank(header[c]) && !inResult(headerRow, c)) || (groupHeaderRow !== null && !isBlank(group[c]) && !inResult(groupHeaderRow, c))) lastInputCol = c;
+  }
+  let lastUsedCol = -1;
+  rows.forEach((line, r) => line.forEach((v, c) => {
+    if (c > lastUsedCol && !isBlank(v) && !inResult(r, c)) lastUsedCol = c;
+  }));
 
   // Match headers; a merged group header spreads right over empty cells and is tried with the field cell.
   const found = new Map<SchoolColumn, number[]>();
   let groupText = "";
   for (let c = 0; c < width; c++) {
-    if (!isBlank(group[c])) groupText = normHeader(group[c]);
-    if (inResult(c)) continue;
+    if (!isBlank(group[c]) && !inResult(groupHeaderRow ?? 0, c)) groupText = normHeader(group[c]);
+    if (inResult(headerRow, c)) continue;
     const h = normHeader(header[c]);
     if (!h) continue;
     const col = matchSchoolHeader(h) ?? (groupText ? matchSchoolHeader(groupText + h) ?? matchSchoolHeader(h + groupText) : undefined);
@@ -146,14 +135,14 @@ function locateColumns(sheet: SheetSnapshot, issues: DataIssue[]) {
     groupHeaderRow,
     columns,
     lastInputCol,
-    previousResultBlock: resultFirst >= 0 ? { firstCol: resultFirst, lastCol: resultLast } : null,
+    lastUsedCol,
   };
 }
 
-function readSchoolSheet(sheet: SheetSnapshot): SchoolSheetRead {
+function readSchoolSheet(sheet: SheetSnapshot, block: Area | null): SchoolSheetRead {
   const S = sheet.name;
   const issues: DataIssue[] = [];
-  const loc = locateColumns(sheet, issues);
+  const loc = locateColumns(sheet, issues, block);
   const rows = sheet.values;
   const nameCol = loc.columns.get(COLUMN_BY_FIELD.get("name")!)!;
   const title = rows
@@ -231,7 +220,8 @@ function readSchoolSheet(sheet: SheetSnapshot): SchoolSheetRead {
       lastDataRow,
       columns,
       lastInputCol: loc.lastInputCol,
-      previousResultBlock: loc.previousResultBlock,
+      lastUsedCol: loc.lastUsedCol,
+      ownedBlock: block,
       schoolRows,
     },
   };
@@ -386,23 +376,4 @@ function checkSchoolConsistency(
       issue(parts[0], "warning", `${what}${parts.length > 1 ? `之和（${sum}）` : ""}多于「专任教师数」（${teachers}）（${cells}），请核对`);
     }
   }
-}
-
-/** Cells of 「学校数据」 highlighted by a previous run, read back from 「问题清单」 (addresses like 学校数据!H7). */
-export function readPreviousHighlights(sheet: SheetSnapshot | undefined): string[] {
-  if (!sheet) return [];
-  const out = new Set<string>();
-  const qualified = new RegExp(`^'?${SHEETS.schools}'?!(\\$?[A-Z]{1,3}\\$?\\d+)$`);
-  const addrCols = new Set<number>();
-  sheet.values.forEach((row, r) => {
-    row.forEach((v, c) => {
-      if (typeof v !== "string") return;
-      const s = v.trim();
-      if (r < HEADER_SEARCH_ROWS && /^(单元格|单元格地址|位置|输入单元格)$/.test(normHeader(s))) addrCols.add(c);
-      const m = qualified.exec(s);
-      if (m) out.add(m[1].replace(/\$/g, ""));
-      else if (addrCols.has(c) && parseA1(s)) out.add(s.replace(/\$/g, "").toUpperCase());
-    });
-  });
-  return [...out];
 }

@@ -1,5 +1,6 @@
 /**
- * assessWorkbook: the whole assessment over a workbook host, read → compute → write.
+ * assessWorkbook: the whole assessment over a workbook host, read → compute → write; clearWorkbook:
+ * 清除评估结果, the undo of every assessment.
  * Shared by the task pane (Office host), the command line and the browser page (exceljs host).
  */
 import { NATIONAL_2017, PROFILES, assess, getProfile } from "../engine/index";
@@ -9,6 +10,7 @@ import type { ReadResult } from "./contract";
 import type { WritePlan } from "./plan";
 import { INPUT_SHEETS, readWorkbook } from "./read";
 import { renderAssessment } from "./render";
+import { clearPlan, ownsAnything } from "./owned";
 
 export type AssessStage = "read" | "compute" | "write";
 
@@ -70,4 +72,29 @@ export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {
   opts.onProgress?.("write");
   await host.apply(plan);
   return { assessment, read, plan };
+}
+
+export interface ClearRun {
+  plan: WritePlan;
+  /** Result sheets removed (their names as they were). */
+  sheets: string[];
+  /** Whether a result block was cleared on the data sheet. */
+  block: boolean;
+  /** False when the workbook held nothing of the product's (nothing was written). */
+  changed: boolean;
+}
+
+/**
+ * 清除评估结果: removes exactly what assessments wrote — found by the product's markers only
+ * (owned.ts clearPlan) — and nothing else. Leaves the workbook as it was before the first
+ * assessment. Applies nothing when nothing is owned.
+ */
+export async function clearWorkbook(host: WorkbookHost): Promise<ClearRun> {
+  const snapshot = await host.read([]);
+  const plan = clearPlan(snapshot);
+  const sheets = plan.sheets.filter((s) => s.mode === "delete").map((s) => s.name);
+  const block = plan.sheets.some((s) => (s.clear ?? []).length > 0);
+  const changed = ownsAnything(snapshot);
+  if (changed) await host.apply(plan);
+  return { plan, sheets, block, changed };
 }

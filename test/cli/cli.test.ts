@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { buildWorkbook, fromBytes, makeSchools, toBytes } from "../workbook-render/fixtures";
+import { buildWorkbook, dumpWorkbook, fromBytes, makeSchools, toBytes } from "../workbook-render/fixtures";
 
 const root = path.resolve(__dirname, "../..");
 const bin = path.join(root, "bin", "junheng.js");
@@ -89,6 +89,28 @@ test("assess -o --json writes the result workbook and the JSON contract; the inp
   expect(again.code).toBe(0);
   expect(JSON.parse(again.out)).toEqual(json);
   expect(again.err).toMatch(/总体结论：/);
+});
+
+test("clear undoes assess: the cleared file equals the original; a file without results is not written", async () => {
+  const r = junheng("assess", "county.xlsx", "-o", "assessed.xlsx");
+  expect(r.code).toBe(0);
+  const before = sha(path.join(dir, "assessed.xlsx"));
+  const c = junheng("clear", "assessed.xlsx", "-o", "cleared.xlsx");
+  expect(c.code).toBe(0);
+  expect(c.out).toMatch(/已删除结果工作表：「监测点指标」/);
+  expect(c.out).toMatch(/已写出工作簿：cleared\.xlsx/);
+  expect(sha(path.join(dir, "assessed.xlsx"))).toBe(before); // the input is not written without -o to it
+  const cleared = dumpWorkbook(await fromBytes(fs.readFileSync(path.join(dir, "cleared.xlsx"))));
+  expect(cleared).toEqual(dumpWorkbook(await fromBytes(fs.readFileSync(path.join(dir, "county.xlsx")))));
+  // Default output name beside the input; nothing to clear → nothing written.
+  expect(junheng("clear", "assessed.xlsx").code).toBe(0);
+  expect(fs.existsSync(path.join(dir, "assessed-已清除评估结果.xlsx"))).toBe(true);
+  const none = junheng("clear", "county.xlsx", "-o", "none.xlsx");
+  expect(none.code).toBe(0);
+  expect(none.out).toMatch(/没有评估助手写入的评估结果/);
+  expect(fs.existsSync(path.join(dir, "none.xlsx"))).toBe(false);
+  expect(junheng("clear", "county.xlsx", "-o", "x.docx").code).toBe(1);
+  expect(junheng("clear", "missing.xlsx").code).toBe(2);
 });
 
 /** The chart parts of a saved .xlsx that the 差异系数 sheet's drawing references. */

@@ -174,6 +174,8 @@ export class FakeSheet {
   readonly comments = new Map<string, string>();
   /** Native charts (ExcelApi 1.1), in creation order; they go with the sheet when it is deleted. */
   charts: FakeChartRecord[] = [];
+  /** Conditional formats (ExcelApi 1.6) in priority order: index 0 is the top priority. */
+  conditionalFormats: FakeConditionalFormatRecord[] = [];
   protected = false;
 
   constructor(name: string) {
@@ -265,8 +267,31 @@ export class FakeSheet {
       notes: [...this.notes.entries()].sort(),
       comments: [...this.comments.entries()].sort(),
       charts: this.charts.map((c) => JSON.parse(JSON.stringify(c))),
+      conditionalFormats: this.conditionalFormats.map((c) => ({ ...c, area: areaName(c.area) })),
     };
   }
+}
+
+/** A conditional format as Excel holds it (only type Custom is modelled). */
+export interface FakeConditionalFormatRecord {
+  type: "Custom";
+  area: FakeArea;
+  /** As set through rule.formula, with its leading "=". */
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+/** A workbook-scoped defined name referring to a range (or a constant formula). */
+export interface FakeNameRecord {
+  name: string;
+  /** The sheet object the name refers to (the reference follows a rename; a deleted sheet gives #REF!). */
+  sheet: FakeSheet | null;
+  area: FakeArea | null;
+  /** Formula for a non-range name, e.g. "=TRUE". */
+  constant?: string;
+  visible: boolean;
+  comment: string;
 }
 
 /** A chart as Excel holds it: its source, its look, and one record per series. */
@@ -309,6 +334,8 @@ export interface FakeWorkbookOptions {
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
+  /** Workbook-scoped defined names. */
+  names: FakeNameRecord[] = [];
   apiVersion: string;
   readOnly = false;
   /** Workbook structure protection (no sheets added or deleted). */
@@ -389,7 +416,15 @@ export class FakeWorkbook {
     return this.syncs.reduce((m, s) => Math.max(m, s.responseBytes), 0);
   }
   snapshot(): unknown {
-    return { sheets: this.sheets.map((s) => s.snapshot()), active: this.activeSheet };
+    return {
+      sheets: this.sheets.map((s) => s.snapshot()),
+      active: this.activeSheet,
+      names: this.names.map((n) => ({ name: n.name, formula: nameFormula(this, n), visible: n.visible })).sort((a, b) => (a.name < b.name ? -1 : 1)),
+    };
+  }
+  /** Adds a workbook-scoped name referring to an area of a sheet (a fixture's own names). */
+  addName(name: string, sheet: string, address: string, visible = true): void {
+    this.names.push({ name, sheet: this.sheet(sheet) ?? null, area: parseFakeArea(address), visible, comment: "" });
   }
 }
 
@@ -592,9 +627,10 @@ function assertWritable(doc: FakeWorkbook, sheet: FakeSheet | null, what: string
 
 export class FakeWorkbookProxy
   extends FakeObject
-  implements Shape<Excel.Workbook, "worksheets" | "application" | "protection" | "readOnly" | "comments" | "load">
+  implements Shape<Excel.Workbook, "worksheets" | "application" | "protection" | "readOnly" | "comments" | "names" | "load">
 {
   readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
   readonly protection: FakeWorkbookProtection;
   private loaded = new Loaded();
   constructor(ctx: FakeRequestContext) {
@@ -603,6 +639,7 @@ export class FakeWorkbookProxy
     this.synced = true;
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.protection = new FakeWorkbookProtection(ctx);
+    this.names = new FakeNamedItemCollection(ctx);
   }
   get application(): FakeApplication {
     return this.context.application;
@@ -1011,11 +1048,15 @@ export class FakeRange
       | "select"
       | "load"
       | "getUsedRangeOrNullObject"
+      | "conditionalFormats"
     >
 {
   private loaded = new Loaded();
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.context, this);
+  }
   constructor(ctx: FakeRequestContext, resolve: () => RangeTarget | null) {
     super(ctx);
     this.bindWhenRun(() => {
@@ -1167,7 +1208,11 @@ export class FakeRange
             for (const k of ["numberFormat", "fill", "bold", "fontColor", "wrap", "horizontalAlignment", "borders"] as const) delete cell[k];
           }
         });
-        if (mode === "All" || mode === "Formats") sheet.merges = sheet.merges.filter((m) => !inside(m, area));
+        if (mode === "All" || mode === "Formats") {
+          sheet.merges = sheet.merges.filter((m) => !inside(m, area));
+          // Excel clears conditional formats with the formats; modelled for rules wholly inside.
+          sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !inside(cf.area, area));
+        }
       },
       "clear",
     );
@@ -1180,6 +1225,15 @@ export class FakeRange
         for (const p of parts) {
           sheet.merges = sheet.merges.filter((m) => !overlaps(m, p));
           if (p.rows * p.cols > 1) sheet.merges.push(p);
+          // Excel keeps only the upper-left value of a merged area (the others are discarded).
+          eachCell(p, (r, c) => {
+            const cell = sheet.cell(r, c);
+            if (cell && (r !== p.row || c !== p.col)) {
+              cell.value = "";
+              delete cell.formula;
+              delete cell.quotePrefix;
+            }
+          });
         }
       },
       "merge",
@@ -1746,6 +1800,325 @@ export class FakeCommentCollection extends FakeCellTexts implements Shape<Excel.
 // ------------------------------------------------------------------------------------------------
 // Globals: Excel and Office
 // ------------------------------------------------------------------------------------------------
+
+// --- Defined names (ExcelApi 1.1 / 1.4 / 1.7) -------------------------------------------------
+
+/** "=学校数据!$L$2:$W$60" as Excel reports NamedItem.formula; "=#REF!" once the sheet is gone. */
+function nameFormula(doc: FakeWorkbook, n: FakeNameRecord): string {
+  if (n.constant !== undefined) return n.constant;
+  if (!n.sheet || !n.area || !doc.sheets.includes(n.sheet)) return "=#REF!";
+  const abs = (row: number, col: number) => `$${fakeColumnName(col)}$${row + 1}`;
+  const a = n.area;
+  const first = abs(a.row, a.col);
+  const last = abs(a.row + a.rows - 1, a.col + a.cols - 1);
+  return `=${sheetRef(n.sheet.name)}!${first === last ? first : `${first}:${last}`}`;
+}
+
+/** Excel's rules for a defined name: letters, digits, _ . \ ; not a cell reference; ≤ 255. */
+function checkName(name: string): void {
+  if (!/^[A-Za-z_\\\u4e00-\u9fff][A-Za-z0-9_.\\\u4e00-\u9fff]*$/.test(name) || name.length > 255 || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name))
+    throw new FakeOfficeError("InvalidArgument", `The name ${name} is not valid.`);
+}
+
+export class FakeNamedItemCollection extends FakeObject implements Shape<Excel.NamedItemCollection, "items" | "add" | "getItem" | "getItemOrNullObject" | "load"> {
+  private loadedItems: FakeNamedItem[] | null = null;
+  constructor(ctx: FakeRequestContext) {
+    super(ctx);
+    this.bound = { ok: true, value: ctx.doc };
+    this.synced = true;
+  }
+  get items(): FakeNamedItem[] {
+    if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "NamedItemCollection.items is not loaded.");
+    return this.loadedItems;
+  }
+  load(props?: unknown): this {
+    const names = loadNames(props).map((n) => n.replace(/^items\//, ""));
+    const doc = this.context.doc;
+    let bytes = 0;
+    this.context.enqueue({
+      bytes: 32,
+      run: () => {
+        this.loadedItems = doc.names.map((n) => {
+          const item = new FakeNamedItem(this.context, () => n, true);
+          item.fill(names.length ? names : ["name"]);
+          bytes += jsonBytes(n.name) + jsonBytes(nameFormula(doc, n)) + 16;
+          return item;
+        });
+      },
+      response: () => bytes,
+    });
+    return this;
+  }
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    const doc = this.context.doc;
+    return new FakeNamedItem(this.context, () => {
+      requireApi(doc, "1.4", "NamedItemCollection.add");
+      assertWritable(doc, null, "add name");
+      checkName(name);
+      if (doc.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `A name ${name} already exists.`);
+      let rec: FakeNameRecord;
+      if (typeof reference === "string") {
+        const m = /^=(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(reference);
+        if (m) {
+          const sheet = doc.sheet((m[1] ?? m[2]).replace(/''/g, "'"));
+          if (!sheet) throw new FakeOfficeError("InvalidArgument", `bad reference ${reference}`);
+          rec = { name, sheet, area: parseFakeArea(m[3]), visible: true, comment: comment ?? "" };
+        } else if (reference.startsWith("=")) rec = { name, sheet: null, area: null, constant: reference, visible: true, comment: comment ?? "" };
+        else throw new FakeOfficeError("InvalidArgument", `bad reference ${reference}`);
+      } else {
+        const { sheet, area } = reference.area();
+        rec = { name, sheet, area, visible: true, comment: comment ?? "" };
+      }
+      doc.names.push(rec);
+      return rec;
+    });
+  }
+  getItem(name: string): FakeNamedItem {
+    const doc = this.context.doc;
+    return new FakeNamedItem(this.context, () => {
+      const n = doc.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!n) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: name ${name}`);
+      return n;
+    });
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    const doc = this.context.doc;
+    return new FakeNamedItem(this.context, () => {
+      requireApi(doc, "1.4", "NamedItemCollection.getItemOrNullObject");
+      return doc.names.find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null;
+    });
+  }
+}
+
+export class FakeNamedItem extends FakeObject implements Shape<Excel.NamedItem, "name" | "formula" | "visible" | "delete" | "load"> {
+  private loaded = new Loaded();
+  constructor(ctx: FakeRequestContext, resolve: () => FakeNameRecord | null, now = false) {
+    super(ctx);
+    if (now) {
+      this.bound = { ok: true, value: resolve() };
+      this.synced = true;
+    } else this.bindWhenRun(resolve);
+  }
+  /** @internal */
+  fill(names: string[]): void {
+    const n = this.target<FakeNameRecord>();
+    const doc = this.context.doc;
+    for (const p of names) {
+      if (p === "name") this.loaded.set(p, n.name);
+      else if (p === "formula") {
+        requireApi(doc, "1.7", "NamedItem.formula");
+        this.loaded.set(p, nameFormula(doc, n));
+      } else if (p === "visible") this.loaded.set(p, n.visible);
+      else if (p === "comment") this.loaded.set(p, n.comment);
+      else throw new FakeOfficeError("InvalidArgument", `NamedItem.${p} is not modelled by the fake`);
+    }
+  }
+  get name(): string {
+    return this.loaded.get("NamedItem", "name");
+  }
+  get formula(): any {
+    return this.loaded.get("NamedItem", "formula");
+  }
+  get visible(): boolean {
+    return this.loaded.get("NamedItem", "visible");
+  }
+  set visible(v: boolean) {
+    this.context.enqueue({ bytes: 16, run: () => void (this.target<FakeNameRecord>().visible = v) });
+  }
+  load(props?: unknown): this {
+    const names = loadNames(props);
+    this.context.enqueue({ bytes: 32, run: () => this.fill(names), response: () => 64 });
+    return this;
+  }
+  delete(): void {
+    const doc = this.context.doc;
+    this.context.enqueue({
+      bytes: 16,
+      run: () => {
+        requireApi(doc, "1.4", "NamedItem.delete");
+        assertWritable(doc, null, "delete name");
+        const n = this.target<FakeNameRecord>();
+        doc.names = doc.names.filter((x) => x !== n);
+      },
+    });
+  }
+}
+
+// --- Conditional formats (ExcelApi 1.6) --------------------------------------------------------
+
+/** The sheet's conditional formats that overlap an area, in priority order (what a range's collection holds). */
+function formatsOver(sheet: FakeSheet, area: FakeArea): FakeConditionalFormatRecord[] {
+  return sheet.conditionalFormats.filter((cf) => overlaps(cf.area, area));
+}
+
+export class FakeConditionalFormatCollection
+  extends FakeObject
+  implements Shape<Excel.ConditionalFormatCollection, "items" | "add" | "getItem" | "load">
+{
+  private loadedItems: FakeConditionalFormat[] | null = null;
+  constructor(
+    ctx: FakeRequestContext,
+    private range: FakeRange,
+  ) {
+    super(ctx);
+    this.synced = true;
+    this.bound = { ok: true, value: range };
+  }
+  get items(): FakeConditionalFormat[] {
+    if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "ConditionalFormatCollection.items is not loaded.");
+    return this.loadedItems;
+  }
+  /** A collection of a null range is a null object too. */
+  override get isNullObject(): boolean {
+    return this.range.isNullObject;
+  }
+  load(props?: unknown): this {
+    const names = loadNames(props).map((n) => n.replace(/^items\//, ""));
+    const doc = this.context.doc;
+    let bytes = 0;
+    this.context.enqueue({
+      bytes: 32,
+      run: () => {
+        requireApi(doc, "1.6", "ConditionalFormatCollection");
+        if (this.range.bound.ok && this.range.bound.value === null) {
+          this.loadedItems = [];
+          return;
+        }
+        const { sheet, area } = this.range.area();
+        this.loadedItems = formatsOver(sheet, area).map((rec, i) => {
+          const cf = new FakeConditionalFormat(this.context, () => rec, true);
+          cf.fill(names, String(i));
+          bytes += jsonBytes(rec.formula) + 32;
+          return cf;
+        });
+      },
+      response: () => bytes,
+    });
+    return this;
+  }
+  add(type: string): FakeConditionalFormat {
+    const doc = this.context.doc;
+    return new FakeConditionalFormat(this.context, () => {
+      requireApi(doc, "1.6", "ConditionalFormatCollection.add");
+      if (type !== "Custom") throw new FakeOfficeError("InvalidArgument", `conditional format type ${type} is not modelled by the fake`);
+      const { sheet, area } = this.range.area();
+      assertWritable(doc, sheet, "conditionalFormats.add");
+      const rec: FakeConditionalFormatRecord = { type: "Custom", area: { ...area }, formula: "" };
+      sheet.conditionalFormats.unshift(rec); // "adds … at the first/top priority"
+      return rec;
+    });
+  }
+  /** By id, which in Excel is the format's priority in this collection (ids shift when one is deleted). */
+  getItem(id: string): FakeConditionalFormat {
+    const doc = this.context.doc;
+    return new FakeConditionalFormat(this.context, () => {
+      requireApi(doc, "1.6", "ConditionalFormatCollection.getItem");
+      const { sheet, area } = this.range.area();
+      const rec = formatsOver(sheet, area)[Number(id)];
+      if (!/^\d+$/.test(id) || !rec) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: conditional format ${id}`);
+      return rec;
+    });
+  }
+}
+
+export class FakeConditionalFormat
+  extends FakeObject
+  implements Shape<Excel.ConditionalFormat, "id" | "type" | "custom" | "customOrNullObject" | "delete">
+{
+  private loaded = new Loaded();
+  private customPart: FakeCustomConditionalFormat | null = null;
+  constructor(ctx: FakeRequestContext, resolve: () => FakeConditionalFormatRecord, now = false) {
+    super(ctx);
+    if (now) {
+      this.bound = { ok: true, value: resolve() };
+      this.synced = true;
+    } else this.bindWhenRun(resolve);
+  }
+  /** @internal */
+  fill(names: string[], id: string): void {
+    const rec = this.target<FakeConditionalFormatRecord>();
+    for (const n of names) {
+      if (n === "id") this.loaded.set(n, id);
+      else if (n === "type") this.loaded.set(n, rec.type);
+      else if (n === "customOrNullObject/rule/formula" || n === "custom/rule/formula") this.custom.rule.fillFormula(rec.formula);
+      else throw new FakeOfficeError("InvalidArgument", `ConditionalFormat.${n} is not modelled by the fake`);
+    }
+  }
+  get id(): string {
+    return this.loaded.get("ConditionalFormat", "id");
+  }
+  get type(): any {
+    return this.loaded.get("ConditionalFormat", "type");
+  }
+  get custom(): FakeCustomConditionalFormat {
+    return (this.customPart ??= new FakeCustomConditionalFormat(this.context, this));
+  }
+  get customOrNullObject(): FakeCustomConditionalFormat {
+    return this.custom; // only Custom formats are modelled: never null here
+  }
+  /** @internal */
+  record(): FakeConditionalFormatRecord {
+    return this.target<FakeConditionalFormatRecord>();
+  }
+  delete(): void {
+    const doc = this.context.doc;
+    this.context.enqueue({
+      bytes: 16,
+      run: () => {
+        const rec = this.record();
+        const sheet = doc.sheets.find((s) => s.conditionalFormats.includes(rec));
+        if (!sheet) throw new FakeOfficeError("ItemNotFound", "conditional format already deleted");
+        assertWritable(doc, sheet, "conditionalFormat.delete");
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== rec);
+      },
+    });
+  }
+}
+
+export class FakeCustomConditionalFormat extends FakeObject implements Shape<Excel.CustomConditionalFormat, "rule" | "format"> {
+  readonly rule: FakeConditionalFormatRule;
+  readonly format: { fill: { color: string }; font: { color: string } };
+  constructor(ctx: FakeRequestContext, cf: FakeConditionalFormat) {
+    super(ctx);
+    this.synced = true;
+    this.bound = { ok: true, value: cf };
+    this.rule = new FakeConditionalFormatRule(ctx, cf);
+    const colour = (key: "fill" | "fontColor") => ({
+      get color(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", `ConditionalRangeFormat ${key} is not loaded.`);
+      },
+      set color(v: string) {
+        if (!/^#[0-9A-Fa-f]{6}$/.test(v)) throw new FakeOfficeError("InvalidArgument", `bad colour ${v}`);
+        ctx.enqueue({ bytes: jsonBytes(v), run: () => void (cf.record()[key] = v.toUpperCase()) });
+      },
+    });
+    this.format = { fill: colour("fill"), font: colour("fontColor") };
+  }
+}
+
+export class FakeConditionalFormatRule extends FakeObject implements Shape<Excel.ConditionalFormatRule, "formula"> {
+  private loaded = new Loaded();
+  constructor(
+    ctx: FakeRequestContext,
+    private cf: FakeConditionalFormat,
+  ) {
+    super(ctx);
+    this.synced = true;
+    this.bound = { ok: true, value: cf };
+  }
+  /** @internal */
+  fillFormula(f: string): void {
+    this.loaded.set("formula", f);
+  }
+  get formula(): string {
+    return this.loaded.get("ConditionalFormatRule", "formula");
+  }
+  set formula(v: string) {
+    // Excel wants a formula ("=…"); a plain text is refused.
+    if (typeof v !== "string" || !v.startsWith("=")) throw new FakeOfficeError("InvalidArgument", `conditional format formula must start with "=": ${v}`);
+    this.context.enqueue({ bytes: jsonBytes(v), run: () => void (this.cf.record().formula = v) });
+  }
+}
 
 type Batch<T> = (context: FakeRequestContext) => Promise<T>;
 

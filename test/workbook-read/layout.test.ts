@@ -4,6 +4,8 @@
  * Each expected value is the cell as typed, read by the rules of template.md §1.
  */
 import { readWorkbook } from "../../src/workbook/read";
+import { toOwnedMark } from "../../src/workbook/owned";
+import { RESULT_BLOCK_MARK } from "../../src/workbook/port";
 import { book, sheet } from "./helpers";
 
 const COUNTY = sheet("县级指标", [["项目", "数值"]]);
@@ -29,7 +31,7 @@ describe("header detection and column matching", () => {
     expect(read.layout.lastDataRow).toBe(4); // stops at the first empty 学校名称 (row 6)
     expect(read.layout.schoolRows).toEqual([3, 4]);
     expect(read.layout.lastInputCol).toBe(6);
-    expect(read.layout.previousResultBlock).toBeNull();
+    expect(read.layout.ownedBlock).toBeNull();
   });
 
   it("matches headers whatever their spacing, brackets, units and order", () => {
@@ -69,40 +71,47 @@ describe("two-level headers whose field cell only names the section", () => {
   });
 });
 
-describe("a previous run's result block", () => {
-  it("is recognised by its 评估结果 group header and not read as input", () => {
-    const rows = [
-      ["基本信息", null, "学生", null, "评估结果", null],
-      ["学校名称", "学校类型", "小学在校生数", null, "小学监测点", "小学达标项数"],
-      ["城南小学", "小学", 500, null, "达标", 7],
-    ];
-    const read = readWorkbook(book(sheet("学校数据", rows), COUNTY));
-    expect(read.layout.previousResultBlock).toEqual({ firstCol: 4, lastCol: 5 });
-    expect(read.layout.lastInputCol).toBe(2); // the spacer column D is not input
+describe("a previous run's result block is the product's by its marker only", () => {
+  const marked = (snap: ReturnType<typeof book>, ref: string) => ({
+    ...snap,
+    owned: { marks: [toOwnedMark(RESULT_BLOCK_MARK, ref)], rules: [] },
   });
 
-  it("ends at the last result column: a column the user added after it is input, and lastInputCol moves past it", () => {
+  it("skips the marked block and reads around it; a column the user added after it is input", () => {
     const rows = [
       ["基本信息", null, "学生", null, "评估结果", null, null, null],
       ["学校名称", "学校类型", "小学在校生数", null, "小学监测点", "需改进", null, "教师培训经费"],
       ["城南小学", "小学", 500, null, "达标", null, null, 3.5],
     ];
-    const read = readWorkbook(book(sheet("学校数据", rows), COUNTY));
-    expect(read.layout.previousResultBlock).toEqual({ firstCol: 4, lastCol: 5 });
+    const read = readWorkbook(marked(book(sheet("学校数据", rows), COUNTY), "='学校数据'!$E$1:$F$3"));
+    expect(read.layout.ownedBlock).toEqual({ row: 0, col: 4, rows: 3, cols: 2 });
     expect(read.layout.columns.trainingFunds).toBe(7);
     expect(read.dataset.schools[0].values.trainingFunds).toBe(3.5);
-    expect(read.layout.lastInputCol).toBe(7); // the next block goes after the user's column
+    expect(read.layout.lastInputCol).toBe(7);
+    expect(read.layout.lastUsedCol).toBe(7); // the next block goes after the user's column
   });
 
-  it("is recognised by its headers when there is no row above (评估结果：… written into each header)", () => {
+  it("without a marker, columns headed 评估结果 / 评估结论 / 需改进 are the user's own input (never taken for a block)", () => {
     const rows = [
-      ["学校名称", "学校类型", "小学在校生数", null, "评估结果：小学监测点", "评估结果：需改进"],
-      ["城南小学", "小学", 500, null, "达标", null],
+      ["学校名称", "学校类型", "小学在校生数", null, "评估结论", "评估结果：需改进"],
+      ["城南小学", "小学", 500, null, "良好", "自评：加强"],
     ];
     const read = readWorkbook(book(sheet("学校数据", rows), COUNTY));
-    expect(read.layout.previousResultBlock).toEqual({ firstCol: 4, lastCol: 5 });
-    expect(read.layout.groupHeaderRow).toBeNull();
+    expect(read.layout.ownedBlock).toBeNull();
+    expect(read.layout.lastInputCol).toBe(5);
+    expect(read.layout.lastUsedCol).toBe(5);
+  });
+
+  it("counts unheaded notes right of the table and below it as used", () => {
+    const rows = [
+      ["学校名称", "学校类型", "小学在校生数"],
+      ["城南小学", "小学", 500, null, null, "备注：数据待核"],
+      [null, null, null],
+      ["注：本表由教育局填报", null, null, null, null, null, null, "审核人"],
+    ];
+    const read = readWorkbook(book(sheet("学校数据", rows), COUNTY));
     expect(read.layout.lastInputCol).toBe(2);
+    expect(read.layout.lastUsedCol).toBe(7);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import type { CellValue } from "../../src/workbook/plan";
-import { readPreviousHighlights, readWorkbook } from "../../src/workbook/read";
+import { readWorkbook } from "../../src/workbook/read";
 import { book, sheet } from "./helpers";
 
 const HEADER = ["学校名称", "学校类型", "小学在校生数（人）", "初中在校生数", "专任教师数", "教学仪器设备值（万元）", "学校章程"];
@@ -51,20 +51,6 @@ describe("reader properties", () => {
       ),
       { numRuns: 200 },
     );
-  });
-});
-
-describe("previous highlights from 问题清单", () => {
-  it("reads the 单元格 column and any 学校数据!A1 text, without duplicates", () => {
-    const s = sheet("问题清单", [
-      ["学校名称", "指标", "单元格"],
-      ["甲小学", "106", "H7"],
-      ["乙小学", "203", "$AB$12"],
-      ["丙小学", "说明见 学校数据!Z9", "H7"],
-      ["丁小学", "'学校数据'!K3", "不是地址"],
-    ]);
-    expect(readPreviousHighlights(s).sort()).toEqual(["AB12", "H7", "K3"]);
-    expect(readPreviousHighlights(undefined)).toEqual([]);
   });
 });
 

@@ -64,26 +64,27 @@ describe("a messy workbook written by exceljs", () => {
 });
 
 describe("reading after an assessment wrote into the workbook", () => {
-  it("the sample reads the same after one and two assessments; the result block is found, not read", async () => {
+  it("the sample reads the same after one and two assessments; the result block is found by its marker, not read", async () => {
     const bytes = new Uint8Array(readFileSync(path.join(__dirname, "..", "..", "examples", "sample-county.xlsx")));
     const host = await XlsxHost.load(bytes);
     const before = readWorkbook(await host.read(INPUT_SHEETS));
-    expect(before.layout.previousResultBlock).toBeNull();
+    expect(before.layout.ownedBlock).toBeNull();
 
     await assessWorkbook(host);
     const once = await XlsxHost.load(await host.save());
     const after1 = readWorkbook(await once.read(INPUT_SHEETS));
     expect(after1.dataset).toEqual(before.dataset);
     expect(after1.layout.lastInputCol).toBe(before.layout.lastInputCol);
-    expect(after1.layout.previousResultBlock).not.toBeNull();
-    expect(after1.layout.previousResultBlock!.firstCol).toBeGreaterThan(before.layout.lastInputCol);
-    // The 203 shortfalls (16 + 2 schools without a 音乐 room …) were highlighted and are read back from 问题清单.
-    expect(after1.previousHighlights.length).toBeGreaterThan(0);
+    expect(after1.layout.lastUsedCol).toBe(before.layout.lastUsedCol);
+    expect(after1.layout.ownedBlock).not.toBeNull();
+    expect(after1.layout.ownedBlock!.col).toBe(before.layout.lastUsedCol + 2);
+    // The highlights are the product's conditional formats, read back by their tag.
+    expect(after1.owned.rules.length).toBeGreaterThan(0);
 
     await assessWorkbook(once);
     const twice = readWorkbook(await (await XlsxHost.load(await once.save())).read(INPUT_SHEETS));
     expect(twice.dataset).toEqual(before.dataset);
-    expect(twice.layout.previousResultBlock).toEqual(after1.layout.previousResultBlock);
-    expect(twice.previousHighlights.sort()).toEqual(after1.previousHighlights.sort());
+    expect(twice.layout.ownedBlock).toEqual(after1.layout.ownedBlock);
+    expect(twice.owned.rules).toEqual(after1.owned.rules);
   });
 });

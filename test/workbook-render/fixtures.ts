@@ -254,7 +254,8 @@ export function cellValues(ws: ExcelJS.Worksheet): Map<string, unknown> {
  * column widths, views, data validations. Two workbooks with equal dumps look the same in Excel.
  */
 export function dumpWorkbook(wb: ExcelJS.Workbook): unknown {
-  return wb.worksheets.map((ws) => {
+  const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  const sheets = wb.worksheets.map((ws) => {
     const cells: Record<string, unknown> = {};
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
@@ -274,6 +275,8 @@ export function dumpWorkbook(wb: ExcelJS.Workbook): unknown {
       views: ws.views,
       tab: ws.properties.tabColor,
       validations: (ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model,
+      conditionalFormats: (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings,
     };
   });
+  return { sheets, names: [...names].sort((a, b) => a.name.localeCompare(b.name)) };
 }

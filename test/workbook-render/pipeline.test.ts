@@ -12,6 +12,7 @@ import { toContractJson } from "../../src/workbook/json";
 import { FILL } from "../../src/workbook/plan";
 import { RESULT_COLUMNS } from "../../src/workbook/render";
 import { assessWorkbook } from "../../src/workbook/run";
+import { argbFill, shownFill } from "./cf";
 import type { AssessOptions } from "../../src/workbook/run";
 import {
   buildWorkbook,
@@ -30,10 +31,6 @@ async function runOnce(bytes: Uint8Array, opts: AssessOptions = {}) {
   return { ...run, bytes: await host.save() };
 }
 
-function argbFill(cell: ExcelJS.Cell): string | null {
-  const f = cell.fill as ExcelJS.FillPattern | undefined;
-  return f && f.pattern === "solid" ? f.fgColor?.argb ?? null : null;
-}
 const ARGB = (hex: string) => `FF${hex.slice(1)}`;
 
 const LAYOUTS: [string, LayoutOptions, number][] = [
@@ -278,7 +275,7 @@ describe("bad input end to end", () => {
     issues.eachRow((r, i) => i > 1 && rows.push((r.values as unknown[]).slice(1)));
     expect(rows).toContainEqual(expect.arrayContaining(["学校数据", issue.cell, "乙小学", "三人", "错误"]));
     const ws = wb.getWorksheet("学校数据")!;
-    const left = run.read.layout.lastInputCol + 3; // 1-based first result column
+    const left = run.read.layout.lastUsedCol + 3; // 1-based first result column
     // 乙小学 (row 4) also has 101 未达标, so it fails whatever 102 turns out to be.
     expect(ws.getCell(4, left).value).toBe("未达标");
     expect(String(ws.getCell(4, left + RESULT_COLUMNS.length - 1).value)).toMatch(/数据有误/);
@@ -297,7 +294,7 @@ describe("bad input end to end", () => {
 });
 
 describe("学校数据 result block and highlights", () => {
-  test("shortfall input cells are red/amber; a fixed shortfall loses its colour on the next run; 数据问题 goes when empty", async () => {
+  test("shortfall input cells show red/amber by conditional format, their own fill untouched; a fixed shortfall loses its colour on the next run; 数据问题 goes when empty", async () => {
     const schools = handSchools();
     const run1 = await runOnce(await toBytes(buildWorkbook(schools, { titleRows: 1, groupRow: true, overrides: [[3, "专任教师数", "x"]] })));
     const L = run1.read.layout;
@@ -306,14 +303,19 @@ describe("学校数据 result block and highlights", () => {
     let ws = wb.getWorksheet("学校数据")!;
     const q乙 = cell("primaryQualifiedTeachers", 1);
     const q甲 = cell("primaryQualifiedTeachers", 0);
-    expect(argbFill(ws.getCell(q乙.row, q乙.col))).toBe(ARGB(FILL.unmet)); // 3.33 < 3.57
-    expect(argbFill(ws.getCell(q甲.row, q甲.col))).toBe(ARGB(FILL.basic)); // 3.6 basic
+    expect(shownFill(ws, ws.getCell(q乙.row, q乙.col))).toBe(ARGB(FILL.unmet)); // 3.33 < 3.57
+    expect(shownFill(ws, ws.getCell(q甲.row, q甲.col))).toBe(ARGB(FILL.basic)); // 3.6 basic
     const c乙 = cell("primaryMaxClassSize", 1);
-    expect(argbFill(ws.getCell(c乙.row, c乙.col))).toBe(ARGB(FILL.basic)); // 46 > 45, < 56
+    expect(shownFill(ws, ws.getCell(c乙.row, c乙.col))).toBe(ARGB(FILL.basic)); // 46 > 45, < 56
     const n甲 = cell("primaryBackboneTeachers", 0);
-    expect(argbFill(ws.getCell(n甲.row, n甲.col))).toBeNull();
+    expect(shownFill(ws, ws.getCell(n甲.row, n甲.col))).toBeNull();
+    // Highlights are conditional formats: no input cell got a fill of its own.
+    for (const c of [q乙, q甲, c乙]) expect(argbFill(ws.getCell(c.row, c.col))).toBeNull();
+    // The status cells of the block are coloured the same way.
     // The merged 评估结果 header sits on the group row above the result headers.
-    const left = L.lastInputCol + 3;
+    const left = L.lastUsedCol + 3;
+    expect(shownFill(ws, ws.getCell(q乙.row, left))).toBe(ARGB(FILL.unmet));
+    expect(shownFill(ws, ws.getCell(q甲.row, left))).toBeNull();
     expect(ws.getCell(L.groupHeaderRow! + 1, left).value).toBe("评估结果");
     expect(ws.getCell(L.groupHeaderRow! + 1, left).isMerged).toBe(true);
     expect(ws.getCell(L.headerRow + 1, left).value).toBe("小学监测点");
@@ -334,10 +336,10 @@ describe("学校数据 result block and highlights", () => {
     const run2 = await runOnce(edited);
     wb = await fromBytes(run2.bytes);
     ws = wb.getWorksheet("学校数据")!;
-    expect(argbFill(ws.getCell(q乙.row, q乙.col))).toBeNull();
+    expect(shownFill(ws, ws.getCell(q乙.row, q乙.col))).toBeNull();
     expect(ws.getCell(q乙.row, q乙.col).value).toBe(13);
-    expect(argbFill(ws.getCell(q甲.row, q甲.col))).toBe(ARGB(FILL.basic));
-    expect(argbFill(ws.getCell(c乙.row, c乙.col))).toBe(ARGB(FILL.basic));
+    expect(shownFill(ws, ws.getCell(q甲.row, q甲.col))).toBe(ARGB(FILL.basic));
+    expect(shownFill(ws, ws.getCell(c乙.row, c乙.col))).toBe(ARGB(FILL.basic));
     expect(wb.getWorksheet("数据问题")).toBeUndefined();
     // The block was replaced, not added: the same columns, 评估结果 once.
     let titles = 0;
@@ -348,7 +350,7 @@ describe("学校数据 result block and highlights", () => {
   test("no group row and header on row 1: 评估结果 goes into each result header", async () => {
     const run = await runOnce(await toBytes(buildWorkbook(handSchools(), {})));
     const ws = (await fromBytes(run.bytes)).getWorksheet("学校数据")!;
-    const left = run.read.layout.lastInputCol + 3;
+    const left = run.read.layout.lastUsedCol + 3;
     expect(ws.getCell(1, left).value).toBe("评估结果：小学监测点");
     expect(ws.getCell(1, left + RESULT_COLUMNS.length - 1).value).toBe("评估结果：需改进");
     expect(ws.getCell(1, left - 1).value).toBeNull(); // one blank separator column

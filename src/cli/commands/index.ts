@@ -7,5 +7,6 @@ import { assessCommand } from "./assess";
 import { templateCommand } from "./template";
 import { reportCommand } from "./report";
 import { exportCommand } from "./export";
+import { clearCommand } from "./clear";
 
-export const COMMANDS: Command[] = [assessCommand, templateCommand, reportCommand, exportCommand];
+export const COMMANDS: Command[] = [assessCommand, templateCommand, reportCommand, exportCommand, clearCommand];

@@ -12,7 +12,8 @@
  * Requirement sets: ExcelApi 1.7 is the minimum (manifest). Newer APIs are used only when
  * `Office.context.requirements.isSetSupported` says so, each with a fallback (see docs/addin.md).
  */
-import type { WorkbookHost, WorkbookSnapshot, SheetSnapshot } from "../../workbook/port";
+import type { OwnedMark, OwnedRule, WorkbookHost, WorkbookSnapshot, SheetSnapshot } from "../../workbook/port";
+import { isOwnedName, isOwnedRuleFormula, toOwnedMark } from "../../workbook/owned";
 import type { CellValue, ChartSpec, WritePlan } from "../../workbook/plan";
 import { a1, parseA1 } from "../../workbook/text";
 import { OfficeHostError, PRECHECK, toOfficeHostError, messageForCode, officeErrorCode } from "./errors";
@@ -40,6 +41,7 @@ export function capabilities(supports: SupportsApi): Capabilities {
     suspendCalculation: supports("1.6"),
     charts: supports("1.1"),
     chartSeriesStyle: supports("1.7"),
+    conditionalFormats: supports("1.6"),
   };
 }
 
@@ -49,6 +51,42 @@ interface Probe {
   protectedSheets: string[];
   structureProtected: boolean;
   readOnly: boolean;
+  /** The product's markers (workbook-scoped names with OWNED_PREFIX). */
+  marks: OwnedMark[];
+  /** Ids of the product's conditional formats by lower-case sheet name, highest first (see ruleIds). */
+  ruleIds: Map<string, string[]>;
+  rules: OwnedRule[];
+}
+
+/** A sheet's conditional formats as loaded for recognising the product's (type, formula, id). */
+type RuleLoad = { sheet: string; cfs: Excel.ConditionalFormatCollection };
+
+/**
+ * Queues the load of a sheet's conditional formats (the whole sheet's collection): id, type and,
+ * for custom rules, the formula — enough to tell the product's rules by OWNED_RULE_TAG. No sync.
+ */
+function queueRuleLoad(ws: Excel.Worksheet, sheet: string): RuleLoad {
+  const cfs = ws.getRange().conditionalFormats;
+  cfs.load("items/id,items/type,items/customOrNullObject/rule/formula");
+  return { sheet, cfs };
+}
+
+/** The product's rules among loaded conditional formats, and their ids highest first. */
+function ownedRulesOf(loads: RuleLoad[], into: Pick<Probe, "ruleIds" | "rules">): void {
+  for (const { sheet, cfs } of loads) {
+    if (cfs.isNullObject) continue;
+    const ids: string[] = [];
+    for (const cf of cfs.items) {
+      if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) continue;
+      const formula = String(cf.customOrNullObject.rule.formula ?? "").replace(/^=/, "");
+      if (!isOwnedRuleFormula(formula)) continue;
+      ids.push(cf.id);
+      into.rules.push({ sheet, area: null, formula });
+    }
+    // Ids are priorities in the collection: deleting from the highest keeps the lower ones valid.
+    ids.sort((a, b) => Number(b) - Number(a) || (a < b ? 1 : a > b ? -1 : 0));
+    into.ruleIds.set(sheet.toLowerCase(), ids);
+  }
 }
 
 export interface OfficeHostOptions {
@@ -100,11 +138,17 @@ export class OfficeHost implements WorkbookHost {
     sheets.load("items/name,items/protection/protected");
     const wbProtection = this.supports("1.7") ? ctx.workbook.protection.load("protected") : null;
     if (this.supports("1.8")) ctx.workbook.load("readOnly");
+    // The markers: workbook-scoped names (ExcelApi 1.1; formula 1.7, the manifest's minimum).
+    const names = ctx.workbook.names;
+    names.load("items/name,items/formula");
     return () => ({
       sheetNames: sheets.items.map((s) => s.name),
       protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
       structureProtected: wbProtection ? wbProtection.protected : false,
       readOnly: this.supports("1.8") ? ctx.workbook.readOnly : false,
+      marks: names.items.filter((n) => isOwnedName(n.name)).map((n) => toOwnedMark(n.name, String(n.formula ?? ""))),
+      ruleIds: new Map(),
+      rules: [],
     });
   }
 
@@ -121,18 +165,28 @@ export class OfficeHost implements WorkbookHost {
         used.load("address,values,numberFormat");
         return { name, used };
       });
+      // The product's conditional formats on the sheets read, in the same sync as their values.
+      const canRules = capabilities(this.supports).conditionalFormats;
+      const ruleLoads = canRules ? wanted.map((name) => queueRuleLoad(ctx.workbook.worksheets.getItem(name), name)) : [];
       let sheets: SheetSnapshot[];
       try {
         await ctx.sync();
+        ownedRulesOf(ruleLoads, state);
         sheets = ranges.map(({ name, used }) =>
           used.isNullObject ? { name, values: [], numberFormats: [] } : padToA1(name, used.address, used.values, used.numberFormat),
         );
       } catch (e) {
         if (!TOO_LARGE.includes(officeErrorCode(e))) throw e;
         sheets = await readInRowChunks(ctx, wanted);
+        if (canRules) {
+          // Only huge workbooks come here: their rules take one more small sync.
+          const loads = wanted.map((name) => queueRuleLoad(ctx.workbook.worksheets.getItem(name), name));
+          await ctx.sync();
+          ownedRulesOf(loads, state);
+        }
       }
       this.probe = { state, at: Date.now() };
-      return { sheetNames: state.sheetNames, sheets };
+      return { sheetNames: state.sheetNames, sheets, owned: { marks: state.marks, rules: state.rules } };
     });
   }
 
@@ -143,16 +197,22 @@ export class OfficeHost implements WorkbookHost {
     await this.batch(async (ctx) => {
       let syncs = 0;
       let state = cached;
-      if (!state) {
+      if (!state || needsRules(plan, state)) {
+        // No fresh read to rely on: probe now, with the product's rules on the sheets to be cleaned.
         const probe = this.queueProbe(ctx);
+        const loads = caps.conditionalFormats
+          ? plan.sheets.filter((sp) => sp.removeOwnedRules && sp.mode === "update").map((sp) => queueRuleLoad(ctx.workbook.worksheets.getItemOrNullObject(sp.name), sp.name))
+          : [];
         await ctx.sync();
         syncs++;
         state = probe();
+        ownedRulesOf(loads, state);
       }
       precheck(plan, state);
       // Building the request yields to the event loop after each sheet (no sync): 5 000 schools'
       // value conversion and sizing would otherwise be one long task on the pane's main thread.
-      const steps = await planStepsYielding(plan, { existing: state.sheetNames }, caps, pause);
+      const names = new Set(state.marks.map((m) => m.name.toLowerCase()));
+      const steps = await planStepsYielding(plan, { existing: state.sheetNames, ownedRuleIds: state.ruleIds, names }, caps, pause);
       const batches = partition(steps);
       // Charts go at the end of the last batch, after the values they show: no extra sync.
       const charts = chartSteps(plan, caps);
@@ -192,6 +252,11 @@ export class OfficeHost implements WorkbookHost {
       await ctx.sync();
     });
   }
+}
+
+/** A plan removes rules from a sheet whose rules the cached read did not load (e.g. one it did not read). */
+function needsRules(plan: WritePlan, state: Probe): boolean {
+  return plan.sheets.some((sp) => sp.removeOwnedRules && sp.mode === "update" && !state.ruleIds.has(sp.name.toLowerCase()) && state.sheetNames.some((n) => n.toLowerCase() === sp.name.toLowerCase()));
 }
 
 /** Yields a macrotask: lets the page paint and handle input while a large request is built. */
@@ -371,6 +436,28 @@ function queueStep(
     case "chart":
       queueChart(sheetProxy(step.sheet), step.chart, caps);
       return;
+    case "removeRules": {
+      const cfs = sheetProxy(step.sheet).getRange().conditionalFormats;
+      for (const id of step.ids) cfs.getItem(id).delete();
+      return;
+    }
+    case "conditionalFill": {
+      const { area, formula, fill, fontColor } = step.fill;
+      const cf = sheetProxy(step.sheet).getRangeByIndexes(area.row, area.col, area.rows, area.cols).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = `=${formula}`;
+      cf.custom.format.fill.color = fill;
+      if (fontColor) cf.custom.format.font.color = fontColor;
+      return;
+    }
+    case "removeName":
+      ctx.workbook.names.getItem(step.name).delete();
+      return;
+    case "addName": {
+      const { row, col, rows, cols } = step.area;
+      const name = ctx.workbook.names.add(step.name, sheetProxy(step.sheet).getRangeByIndexes(row, col, rows, cols));
+      name.visible = false;
+      return;
+    }
   }
 }
 

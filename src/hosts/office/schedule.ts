@@ -9,7 +9,7 @@
  * split; splitting a plan of any size into the same number of batches keeps syncs per assessment
  * independent of the number of schools (only a plan over WRITE_SYNCS × MAX_REQUEST_BYTES adds batches).
  */
-import type { Area, CellValue, ChartSpec, FormatRun, SheetPlan, WritePlan } from "../../workbook/plan";
+import type { Area, CellValue, ChartSpec, ConditionalFill, FormatRun, SheetPlan, WritePlan } from "../../workbook/plan";
 import { colLetter, parseA1 } from "../../workbook/text";
 
 /** Upper bound for one request: Excel on the web rejects 5 MB; keep a margin for envelope and ids. */
@@ -35,6 +35,8 @@ export interface Capabilities {
   charts: boolean;
   /** ExcelApi 1.7: ChartSeries.chartType and ChartLineFormat.lineStyle (the dashed limit lines). */
   chartSeriesStyle: boolean;
+  /** ExcelApi 1.6: Range.conditionalFormats (the highlights of 学校数据). */
+  conditionalFormats: boolean;
 }
 
 export type ExcelCell = string | number | boolean;
@@ -57,6 +59,14 @@ export type Step =
   | { kind: "note"; sheet: string; cell: string; text: string }
   /** A native chart over a table already written on the sheet (replace-mode sheets only). */
   | { kind: "chart"; sheet: string; chart: ChartSpec }
+  /** Delete the product's conditional formats (ids of the sheet's whole-range collection, highest first). */
+  | { kind: "removeRules"; sheet: string; ids: string[] }
+  /** Add one conditional format of type custom (expression). */
+  | { kind: "conditionalFill"; sheet: string; fill: ConditionalFill }
+  /** Delete a workbook-scoped defined name (a marker). */
+  | { kind: "removeName"; name: string }
+  /** Add a hidden workbook-scoped defined name referring to an area (a marker). */
+  | { kind: "addName"; name: string; sheet: string; area: Area }
   | { kind: "activate"; sheet: string };
 
 export interface WeightedStep {
@@ -245,6 +255,10 @@ export function cellRuns(cells: string[]): string[] {
 export interface SheetState {
   /** Sheet names present before the plan runs (case-insensitive match, as Excel). */
   existing: string[];
+  /** Ids of the product's conditional formats per sheet (lower-case name), as just loaded. */
+  ownedRuleIds?: ReadonlyMap<string, readonly string[]>;
+  /** Workbook-scoped names present (markers), lower-case; a plan's remove of another name is skipped. */
+  names?: ReadonlySet<string>;
 }
 
 /** Every step of the plan, in the order Excel must run them. */
@@ -295,10 +309,15 @@ function* stepsBySheet(plan: WritePlan, state: SheetState, caps: Capabilities): 
       present.splice(position, 0, sp.name);
       created = true;
     }
+    const ids = !created && sp.removeOwnedRules && caps.conditionalFormats ? state.ownedRuleIds?.get(sp.name.toLowerCase()) : undefined;
+    if (ids?.length) push({ kind: "removeRules", sheet: sp.name, ids: [...ids] }, ids);
     sheetSteps(sp, created, caps, out, push);
     yield out;
     out = [];
   }
+  // Markers after the sheets (plan.ts: remove, then set).
+  for (const name of plan.marks?.remove ?? []) if (!state.names || state.names.has(name.toLowerCase())) push({ kind: "removeName", name });
+  for (const m of plan.marks?.set ?? []) push({ kind: "addName", name: m.name, sheet: m.sheet, area: m.area }, m);
   if (plan.activate) push({ kind: "activate", sheet: plan.activate });
   yield out;
 }
@@ -319,6 +338,7 @@ function sheetSteps(sp: SheetPlan, created: boolean, caps: Capabilities, out: We
   if (caps.dataValidation) for (const v of sp.validations ?? []) push({ kind: "validation", sheet, area: v, list: v.list }, v.list);
   // Notes only on sheets this plan creates: adding a note where one exists fails in Excel.
   if (created && caps.notes !== "none") for (const n of sp.notes ?? []) push({ kind: "note", sheet, cell: n.cell, text: n.text }, n.text);
+  if (caps.conditionalFormats) for (const fill of sp.conditionalFills ?? []) push({ kind: "conditionalFill", sheet, fill }, fill);
   for (const h of sp.highlights ?? []) {
     if (!h.cells.length) continue;
     const groups = caps.rangeAreas ? chunkAddresses(h.cells) : chunkAddresses(cellRuns(h.cells), 64 * 1024);

@@ -12,6 +12,7 @@ import type { Area, ChartSpec, FormatRun, SheetPlan, ValueBlock, WritePlan } fro
 import { addChartsToXlsx, type SheetChart } from "./charts";
 import { colLetter } from "../../workbook/text";
 import { SHARED_EMPTY_STYLE, argb, cellValue, fillApplier, isEmptyStyle, styleApplier } from "./cells";
+import { addConditionalFills, applyMarks, readOwned, removeOwnedRules } from "./owned";
 
 /** Excel's sheet limits. */
 const MAX_ROWS = 1_048_576;
@@ -63,11 +64,13 @@ export class XlsxHost implements WorkbookHost {
   async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
     const names = this.sheetNames();
     const sheets: SheetSnapshot[] = [];
+    const read: Worksheet[] = [];
     for (const name of sheetNames) {
       const ws = this.workbook.getWorksheet(name);
       if (ws) sheets.push(snapshotSheet(ws));
+      if (ws) read.push(ws);
     }
-    return { sheetNames: names, sheets };
+    return { sheetNames: names, sheets, owned: readOwned(this.workbook, read) };
   }
 
   async apply(plan: WritePlan): Promise<void> {
@@ -78,6 +81,7 @@ export class XlsxHost implements WorkbookHost {
       if (sheet.mode === "delete" || sheet.mode === "replace") this.charts.delete(key);
       if (sheet.mode === "replace" && sheet.charts?.length) this.charts.set(key, { sheet: sheet.name, charts: sheet.charts });
     }
+    if (plan.marks) applyMarks(this.workbook, plan.marks);
     if (plan.activate) activate(this.workbook, plan.activate);
   }
 
@@ -204,6 +208,7 @@ function applySheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: StyleCache): 
     ws = existing ?? wb.addWorksheet(plan.name);
   }
 
+  if (plan.removeOwnedRules) removeOwnedRules(ws);
   for (const area of plan.clear ?? []) clearArea(ws, area);
   for (const block of plan.blocks) writeBlock(ws, block);
   for (const run of plan.formats) formatArea(ws, run, styles.format(run));
@@ -239,6 +244,7 @@ function applySheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: StyleCache): 
     });
   }
   for (const n of plan.notes ?? []) ws.getCell(n.cell).note = n.text;
+  addConditionalFills(ws, plan.conditionalFills ?? []);
 }
 
 /** 1-based inclusive bounds [top, left, bottom, right] of an area, clipped to the sheet. */
