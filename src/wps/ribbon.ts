@@ -5,11 +5,11 @@
  * from them and reports through alert().
  *
  * Tab 「优质均衡」: 评估 (assess the open workbook with the settings saved in it), 评估面板 (show or
- * hide the task pane), 清除评估结果 (remove what the product wrote).
+ * hide the task pane), 清除评估结果 (remove what the product wrote: clearWorkbook's plan).
  */
 import { WpsHost, WpsHostError } from "../hosts/wps";
 import { SETTINGS_KEY, cleanSettings } from "../hosts/office/settings";
-import { assessWorkbook } from "../workbook/run";
+import { assessWorkbook, clearWorkbook } from "../workbook/run";
 import { addinBase, wpsApplication, type WpsAddinRoot } from "./application";
 
 const PANE_KEY = "junheng_taskpane_id";
@@ -69,9 +69,26 @@ export function togglePane(app: WpsAddinRoot, base: string): void {
   pane.Visible = true;
 }
 
-/** 清除评估结果: waits for the clear plan of the workbook layer (see docs/wps.md). */
-export function clearFromRibbon(tell: (text: string) => void = say): void {
-  tell("「清除评估结果」在本版本中尚未提供：请手动删除「评估汇总」「监测点指标」「差异系数」「问题清单」「数据问题」工作表和「学校数据」右侧的评估结果列。");
+/** 清除评估结果: removes what the product wrote (its sheets, result block, rules, markers) after a confirmation. */
+export async function clearFromRibbon(app: WpsAddinRoot, tell: (text: string) => void = say, ask: (text: string) => boolean = confirmBox): Promise<void> {
+  if (busy) return tell("评估正在进行，请稍候。");
+  if (!ask("确定要清除本工具写入的评估结果吗？结果工作表将被删除，「学校数据」右侧的评估结果列将被清空；原有数据不受影响。")) return;
+  busy = true;
+  try {
+    const run = await clearWorkbook(new WpsHost(app));
+    if (!run.changed) return tell("工作簿中没有本工具写入的评估结果，无需清除。");
+    const parts = [run.sheets.length ? `删除了 ${run.sheets.map((s) => `「${s}」`).join("")} ${run.sheets.length} 个结果工作表` : "", run.block ? "清空了数据表右侧的评估结果列" : ""].filter(Boolean);
+    tell(`已清除评估结果${parts.length ? `：${parts.join("，")}` : ""}。`);
+  } catch (e) {
+    tell(`清除未完成：${wpsErrorMessage(e)}`);
+  } finally {
+    busy = false;
+  }
+}
+
+/** WPS's confirm() answers 1 or 0; a plain browser's true or false. */
+function confirmBox(text: string): boolean {
+  return typeof confirm === "function" ? !!confirm(text) : true;
 }
 
 function OnAddinLoad(): boolean {
@@ -85,7 +102,7 @@ function OnAction(control: { Id?: string; id?: string }): boolean {
   try {
     if (id === BUTTONS.assess) void assessFromRibbon(app);
     else if (id === BUTTONS.pane) togglePane(app, addinBase(location.href));
-    else if (id === BUTTONS.clear) clearFromRibbon();
+    else if (id === BUTTONS.clear) void clearFromRibbon(app);
   } catch (e) {
     say(wpsErrorMessage(e));
   }

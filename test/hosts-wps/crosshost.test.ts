@@ -2,7 +2,8 @@
  * One write plan, three hosts: the sample county's real plan (renderAssessment, as the command line
  * makes it) applied to the same input workbook through XlsxHost (saved and read back with exceljs),
  * OfficeHost (the fake Excel of test/fakes/fakeExcel.ts) and WpsHost (the fake ET) gives the same
- * grid of values, number formats and fills on every sheet, and the same sheets in the same order.
+ * grid of values, number formats and fills on every sheet, the same sheets in the same order, and
+ * the same conditional-format rules (the data sheet's highlights).
  */
 import * as fs from "fs";
 import * as ExcelJS from "exceljs";
@@ -106,15 +107,17 @@ test("the sample's plan through the xlsx, Office and WPS hosts: the same values,
   const book = bookFromExcelJs(input);
   // The fake Excel starts from the same cells as the fake ET.
   const doc = new FakeWorkbook({ apiVersion: "1.18" });
+  const office = new OfficeHost(fakeRun(doc), { supports: (v) => doc.supports(v) });
   for (const s of book.sheets) {
     const target = doc.addSheet(s.name);
     for (const [k, c] of s.cells) Object.assign(target.touch(Math.floor(k / 16384), k % 16384), { value: c.value ?? "" }, c.numberFormat ? { numberFormat: c.numberFormat } : {}, c.fill !== undefined ? { fill: bgrToHex(c.fill) } : {});
   }
   doc.activeSheet = doc.sheets[0].name;
-  await new OfficeHost(fakeRun(doc), { supports: (v) => doc.supports(v) }).apply(plan);
+  await office.apply(plan);
   const viaOffice = fromOffice(doc);
 
-  await new WpsHost(new FakeEt(book).app).apply(plan);
+  const wps = new WpsHost(new FakeEt(book).app);
+  await wps.apply(plan);
   const viaWps = fromWps(book);
 
   expect(viaOffice.names).toEqual(viaXlsx.names);
@@ -127,6 +130,19 @@ test("the sample's plan through the xlsx, Office and WPS hosts: the same values,
     }
     cells += Object.keys(viaXlsx.sheets[name].values).length;
   }
+  // Highlights of the data sheet are the product's conditional formats: the same rules, read back
+  // through each host's own port, with the same fill and font colours in the two object models.
+  const names = viaXlsx.names;
+  // Hosts may order rules differently (the plan's rules exclude one another) and not all report areas.
+  const rules = async (h: { read(n: readonly string[]): Promise<{ owned?: { rules: { sheet: string; formula: string }[] } }> }) =>
+    (await h.read(names)).owned?.rules.map((r) => `${r.sheet}!${r.formula}`).sort();
+  const xlsxRules = await rules(await XlsxHost.load(await xlsx.save()));
+  expect(xlsxRules?.length).toBeGreaterThan(0);
+  expect(await rules(office)).toEqual(xlsxRules);
+  expect(await rules(wps)).toEqual(xlsxRules);
+  const officeLooks = doc.sheets.flatMap((s) => s.conditionalFormats.map((c) => [s.name, cellName(c.area.row, c.area.col), c.area.rows, c.area.cols, c.formula, c.fill?.toUpperCase(), c.fontColor?.toUpperCase()]));
+  const wpsLooks = book.sheets.flatMap((s) => s.conditions.map((c) => [s.name, cellName(c.areas[0].row, c.areas[0].col), c.areas[0].rows, c.areas[0].cols, c.formula, c.fill === null ? undefined : bgrToHex(c.fill), c.font === null ? undefined : bgrToHex(c.font)]));
+  expect(wpsLooks.sort()).toEqual(officeLooks.sort());
   // The comparison covers the result sheets and their highlights, not only empty grids.
   expect(cells).toBeGreaterThan(2000);
   expect(Object.keys(viaXlsx.sheets["监测点指标"].fills).length).toBeGreaterThan(10);
