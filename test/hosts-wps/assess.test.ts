@@ -5,7 +5,7 @@
  */
 import { assessFile } from "../../src/cli/load";
 import { toContractJson } from "../../src/workbook/json";
-import { assessWorkbook } from "../../src/workbook/run";
+import { assessWorkbook, clearWorkbook } from "../../src/workbook/run";
 import { etFills, etFormats, etGrid } from "../fakes/fakeEt";
 import { SAMPLE, countyBook, sampleBook, wpsFor } from "./helpers";
 
@@ -54,4 +54,19 @@ test("running twice equals running once; the input cells are untouched", async (
   expect(JSON.stringify(inputAfter.slice(0, JSON.parse(before).length))).toBe(before);
   await assessWorkbook(wpsFor(book).host);
   expect(dump()).toBe(once);
+});
+
+test("清除评估结果 through WpsHost leaves the workbook as it was before the first assessment", async () => {
+  const book = countyBook(40, { titleRows: 1, groupRow: true });
+  const dump = () =>
+    JSON.stringify(book.sheets.map((s) => ({ name: s.name, grid: etGrid(s), fills: [...etFills(s)].sort(), formats: [...etFormats(s)].sort(), merges: s.merges, conditions: s.conditions, charts: s.charts })));
+  const before = dump();
+  const names = [...book.names.keys()];
+  await assessWorkbook(wpsFor(book).host);
+  expect(dump()).not.toBe(before);
+  expect(book.names.size).toBeGreaterThan(0);
+  const cleared = await clearWorkbook(wpsFor(book).host);
+  expect(cleared.changed).toBe(true);
+  expect(dump()).toBe(before);
+  expect([...book.names.keys()]).toEqual(names);
 });
