@@ -6,12 +6,16 @@
  *   junheng.7z            offline package: the folder junheng_<version>/ (what WPS unpacks into
  *                         the user's jsaddons folder), without source maps
  *   junheng_<version>/    the same folder unpacked (copy it by hand, or serve it for online mode)
- *   publish.xml           the entry for the user's jsaddons/publish.xml when the folder is copied by
- *                         hand (offline, url = the folder's name)
- *   jsplugins.xml         the list a central server hands out (oem.ini [Server] JSPluginsServer):
- *                         the offline package at WPS_BASE_URL/junheng.7z
+ *   publish.xml           the intranet entry for users' jsaddons/publish.xml: the offline package at
+ *                         WPS_BASE_URL/junheng.7z, which WPS downloads and unpacks
+ *   publish-local.xml     the entry when the folder is copied by hand (url = the folder's name;
+ *                         what the install scripts add)
+ *   jsplugins.xml         the list a central server hands out (oem.ini [Server] JSPluginsServer),
+ *                         with the same offline package
  *   jsplugins-online.xml  the same for online mode: the pages served at WPS_BASE_URL
- *   install-linux.sh, install-windows.bat  copy the folder and add the publish.xml entry
+ *   install-linux.sh, install-windows.bat  copy the folder and add the publish-local.xml entry
+ *   junheng-install.zip   the folder, publish-local.xml and the two install scripts in one file, to hand
+ *                         to users without a server (unzip, run the script for the system)
  *
  *   WPS_BASE_URL=http://edu.example.gov.cn/junheng/wps/ npm run package:wps
  *
@@ -52,7 +56,7 @@ function escapeXml(s) {
 /** The lines of the three lists (no XML declaration, as wpsjs writes them). */
 function entries(base) {
   return {
-    publish: `<jsplugin name="${NAME}" type="${TYPE}" url="${folder}" version="${version}" enable="enable_dev" install="null"/>`,
+    local: `<jsplugin name="${NAME}" type="${TYPE}" url="${folder}" version="${version}" enable="enable_dev" install="null"/>`,
     offline: `<jsplugin name="${NAME}" type="${TYPE}" url="${escapeXml(base)}${NAME}.7z" version="${version}"/>`,
     online: `<jspluginonline name="${NAME}" type="${TYPE}" url="${escapeXml(base)}"/>`,
   };
@@ -101,7 +105,7 @@ function installWindows(line) {
     `if exist "%dir%\\${folder}" rmdir /s /q "%dir%\\${folder}"`,
     `xcopy /e /i /y "%~dp0${folder}" "%dir%\\${folder}" >nul`,
     'if exist "%dir%\\publish.xml" goto merge',
-    `copy /y "%~dp0publish.xml" "%dir%\\publish.xml" >nul`,
+    `copy /y "%~dp0publish-local.xml" "%dir%\\publish.xml" >nul`,
     "goto done",
     ":merge",
     `findstr /c:"name=\\"${NAME}\\"" "%dir%\\publish.xml" >nul && goto done`,
@@ -131,14 +135,17 @@ function main() {
   fs.rmSync(out, { recursive: true, force: true });
   copyTree(src, path.join(out, folder));
   const e = entries(base);
-  fs.writeFileSync(path.join(out, "publish.xml"), list(e.publish));
+  fs.writeFileSync(path.join(out, "publish.xml"), list(e.offline));
+  fs.writeFileSync(path.join(out, "publish-local.xml"), list(e.local));
   fs.writeFileSync(path.join(out, "jsplugins.xml"), list(e.offline));
   fs.writeFileSync(path.join(out, "jsplugins-online.xml"), list(e.online));
-  fs.writeFileSync(path.join(out, "install-linux.sh"), installLinux(e.publish), { mode: 0o755 });
-  fs.writeFileSync(path.join(out, "install-windows.bat"), installWindows(e.publish));
+  fs.writeFileSync(path.join(out, "install-linux.sh"), installLinux(e.local), { mode: 0o755 });
+  fs.writeFileSync(path.join(out, "install-windows.bat"), installWindows(e.local));
   const r = spawnSync(sevenZip(), ["a", "-t7z", "-bd", "-y", path.join(out, `${NAME}.7z`), folder], { cwd: out, encoding: "utf8" });
   if (r.status !== 0) fail(`打包 ${NAME}.7z 失败：${r.stderr || r.stdout}`);
-  console.log(`已生成 ${path.relative(root, out)}/：${NAME}.7z、${folder}/、publish.xml、jsplugins.xml、jsplugins-online.xml、安装脚本。`);
+  const z = spawnSync(sevenZip(), ["a", "-tzip", "-bd", "-y", path.join(out, `${NAME}-install.zip`), folder, "publish-local.xml", "install-linux.sh", "install-windows.bat"], { cwd: out, encoding: "utf8" });
+  if (z.status !== 0) fail(`打包 ${NAME}-install.zip 失败：${z.stderr || z.stdout}`);
+  console.log(`已生成 ${path.relative(root, out)}/：${NAME}.7z、${folder}/、publish.xml（内网）、publish-local.xml（本机）、jsplugins.xml、jsplugins-online.xml、安装脚本和 ${NAME}-install.zip。`);
 }
 
 main();

@@ -3,8 +3,8 @@
  * sources): ribbon.xml is what the publish page and WPS accept (well-formed, no XML declaration,
  * the 「优质均衡」 tab with its three buttons, callbacks the main page defines as plain functions);
  * every script parses at ES2017 (the WPS webview's level); the main page's own bundle, run in a
- * sandbox with the fake ET as `window.Application`, assesses the sample from the 评估 button and
- * opens the pane from 评估面板; npm run package:wps packs it all.
+ * sandbox with the fake ET as `window.Application`, assesses the sample from the 评估 button,
+ * clears it from 清除评估结果 and opens the pane from 评估面板; npm run package:wps packs it all.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -68,7 +68,7 @@ function mainPageScripts(): string[] {
 
 /** The main page's scripts run in a sandbox whose window.Application is `app`. */
 function loadMainPage(app: object, alerts: string[]): vm.Context {
-  const sandbox: Record<string, unknown> = { Application: app, alert: (t: string) => alerts.push(t), console, setTimeout, clearTimeout, location: { href: "file:///home/u/.local/share/Kingsoft/wps/jsaddons/junheng_0.1.0/index.html" } };
+  const sandbox: Record<string, unknown> = { Application: app, alert: (t: string) => alerts.push(t), confirm: () => 1, console, setTimeout, clearTimeout, location: { href: "file:///home/u/.local/share/Kingsoft/wps/jsaddons/junheng_0.1.0/index.html" } };
   sandbox.window = sandbox;
   sandbox.self = sandbox;
   const ctx = vm.createContext(sandbox);
@@ -135,6 +135,13 @@ test("the main page defines the callbacks as plain functions; 评估 assesses th
   expect(book.find("评估汇总")).toBeDefined();
   expect(book.sheet("差异系数").charts).toHaveLength(2);
 
+  // 清除评估结果 (WPS's confirm answers 1): the result sheets go.
+  alerts.length = 0;
+  expect(call("OnAction", { Id: "btnClear" })).toBe(true);
+  for (let i = 0; i < 600 && !alerts.length; i++) await new Promise((r) => setTimeout(r, 50));
+  expect(alerts[0]).toMatch(/^已清除评估结果/);
+  expect(book.find("评估汇总")).toBeUndefined();
+
   call("OnAction", { Id: "btnPane" });
   expect(panes).toHaveLength(1);
   expect(panes[0].url).toBe("file:///home/u/.local/share/Kingsoft/wps/jsaddons/junheng_0.1.0/taskpane.html");
@@ -148,8 +155,10 @@ test("npm run package:wps: the offline 7z holds the add-in folder; publish.xml a
   expect(r.status).toBe(0);
   const out = path.join(ROOT, "dist", "wps-package");
   const version = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+  const local = parseXml(fs.readFileSync(path.join(out, "publish-local.xml"), "utf8"));
+  expect(local.children[0]).toMatchObject({ name: "jsplugin", attributes: { name: "junheng", type: "et", url: `junheng_${version}`, version } });
   const publish = parseXml(fs.readFileSync(path.join(out, "publish.xml"), "utf8"));
-  expect(publish.children[0]).toMatchObject({ name: "jsplugin", attributes: { name: "junheng", type: "et", url: `junheng_${version}`, version } });
+  expect(publish.children[0]).toMatchObject({ name: "jsplugin", attributes: { name: "junheng", type: "et", url: "http://edu.example.gov.cn/junheng/wps/junheng.7z", version } });
   const central = parseXml(fs.readFileSync(path.join(out, "jsplugins.xml"), "utf8"));
   expect(central.children[0].attributes.url).toBe("http://edu.example.gov.cn/junheng/wps/junheng.7z");
   const online = parseXml(fs.readFileSync(path.join(out, "jsplugins-online.xml"), "utf8"));
