@@ -4,7 +4,6 @@
  * `window.Application`: it renders the same App, and 评估 assesses the open workbook (the pane's
  * back end in the page, as createEngine does where no Worker can start).
  */
-import { TextDecoder, TextEncoder } from "util";
 import { screen, fireEvent, configure } from "@testing-library/react";
 import { FakeEt } from "../fakes/fakeEt";
 import { countyBook } from "./helpers";
@@ -15,13 +14,8 @@ jest.mock("../../src/taskpane/createEngine", () => ({
 }));
 
 configure({ asyncUtilTimeout: 20000 });
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
-Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder, TextDecoder: globalThis.TextDecoder ?? TextDecoder });
+// Fluent's TabList and MessageBar observe their size; jsdom has no ResizeObserver and layout is not under test.
+Object.assign(window, { ResizeObserver: (window as { ResizeObserver?: unknown }).ResizeObserver ?? class { observe() {} unobserve() {} disconnect() {} } });
 
 test("inside WPS the pane renders the App and 评估 writes the results into the open workbook", async () => {
   const book = countyBook(12, { seed: 3 });
