@@ -9,7 +9,7 @@
  */
 import type { WorkbookHost } from "../workbook/port";
 import { SHEETS } from "../workbook/contract";
-import { assessWorkbook, baseProfile, effectiveOverride, type AssessRun } from "../workbook/run";
+import { assessWorkbook, baseProfile, clearWorkbook, effectiveOverride, type AssessRun } from "../workbook/run";
 import { templatePlan } from "../workbook/template";
 import { resolveProfile } from "../engine";
 import { cellText, colLetter, parseA1 } from "../workbook/text";
@@ -87,6 +87,17 @@ export class EngineService implements EngineApi {
     const added = plan.sheets.filter((s) => s.mode !== "delete").map((s) => s.name);
     const kept = TEMPLATE_SHEETS.filter((n) => existing.some((e) => e.toLowerCase() === n.toLowerCase()));
     return { added, kept };
+  }
+
+  /** 清除评估结果: removes exactly what assessments wrote (found by marker); the message for the pane. */
+  async clear(target: Target): Promise<string> {
+    if (target === "file" && !this.file) throw new Error(NO_FILE);
+    const run = await clearWorkbook(this.host(target));
+    this.last = null;
+    if (!run.changed) return "工作簿中没有评估助手写入的评估结果，无需清除。";
+    const sheets = run.sheets.length ? `已删除结果工作表 ${run.sheets.map((s) => `「${s}」`).join("、")}` : "";
+    const block = run.block ? "已清除「学校数据」右侧的评估结果列及标色" : "";
+    return `${[sheets, block].filter(Boolean).join("；")}。您自己的内容保持不变。`;
   }
 
   /** Web mode: a preview of the row holding a cell (header text beside each value). */

@@ -10,6 +10,7 @@
  * on a formula this evaluator does not understand.
  */
 import { parseA1 } from "../../src/workbook/text";
+import type { FakeSheet } from "./fakeExcel";
 
 type Value = string | number | boolean | null | { error: string };
 export type CellLookup = (row: number, col: number) => string | number | boolean | null;
@@ -136,3 +137,18 @@ function tokenize(s: string): string[] {
   }
   return out;
 }
+
+/** For the fake Excel: the fill a cell shows. */
+export function shownInFake(sheet: FakeSheet, row: number, col: number): string | null {
+  for (const cf of sheet.conditionalFormats) {
+    const { area } = cf;
+    if (row < area.row || row >= area.row + area.rows || col < area.col || col >= area.col + area.cols) continue;
+    const value = (r: number, c: number) => {
+      const v = sheet.cell(r, c)?.value;
+      return v === undefined || v === "" ? null : v;
+    };
+    if (evaluateRule(cf.formula.replace(/^=/, ""), area, { row, col }, value)) return cf.fill ?? null;
+  }
+  return sheet.cell(row, col)?.fill ?? null;
+}
+

@@ -584,6 +584,31 @@ abstract class FakeObject {
   }
 }
 
+/** A collection proxy: `items` exists after a load of it and a sync. */
+abstract class FakeCollection<T> extends FakeObject {
+  private loadedItems: T[] | null = null;
+  protected abstract readonly label: string;
+  get items(): T[] {
+    if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", `${this.label}.items is not loaded.`);
+    return this.loadedItems;
+  }
+  /** Queues the load: at sync, `produce` gets the requested item properties (without "items/") and returns the items and the response bytes. */
+  protected loadItems(props: unknown, produce: (names: string[]) => { items: T[]; bytes: number }): this {
+    const names = loadNames(props).map((n) => n.replace(/^items\//, ""));
+    let bytes = 0;
+    this.context.enqueue({
+      bytes: 32,
+      run: () => {
+        const r = produce(names);
+        this.loadedItems = r.items;
+        bytes = r.bytes;
+      },
+      response: () => bytes,
+    });
+    return this;
+  }
+}
+
 /** A loaded property bag: reading before load + sync throws PropertyNotLoaded. */
 class Loaded {
   private values = new Map<string, unknown>();
@@ -712,35 +737,29 @@ export class FakeApplication extends FakeObject implements Shape<Excel.Applicati
 
 // --- Worksheets ------------------------------------------------------------------------------------
 
-export class FakeWorksheetCollection extends FakeObject implements Shape<Excel.WorksheetCollection, "items" | "getItem" | "getItemOrNullObject" | "add" | "load"> {
-  private loadedItems: FakeWorksheet[] | null = null;
+export class FakeWorksheetCollection
+  extends FakeCollection<FakeWorksheet>
+  implements Shape<Excel.WorksheetCollection, "items" | "getItem" | "getItemOrNullObject" | "add" | "load">
+{
+  protected readonly label = "WorksheetCollection";
   constructor(ctx: FakeRequestContext) {
     super(ctx);
     this.bound = { ok: true, value: ctx.doc };
   }
-  get items(): FakeWorksheet[] {
-    if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "WorksheetCollection.items is not loaded.");
-    return this.loadedItems;
-  }
   load(props?: unknown): this {
-    const names = loadNames(props).map((n) => n.replace(/^items\//, ""));
     const doc = this.context.doc;
-    let bytes = 0;
-    this.context.enqueue({
-      bytes: 32,
-      run: () => {
-        this.loadedItems = doc.sheets.map((s) => {
-          const ws = new FakeWorksheet(this.context, () => s);
-          ws.bound = { ok: true, value: s };
-          ws.synced = true;
-          ws.fill(names.length ? names : ["name"]);
-          bytes += jsonBytes(s.name) + 16;
-          return ws;
-        });
-      },
-      response: () => bytes,
+    return this.loadItems(props, (names) => {
+      let bytes = 0;
+      const items = doc.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.context, () => s);
+        ws.bound = { ok: true, value: s };
+        ws.synced = true;
+        ws.fill(names.length ? names : ["name"]);
+        bytes += jsonBytes(s.name) + 16;
+        return ws;
+      });
+      return { items, bytes };
     });
-    return this;
   }
   getItem(key: string): FakeWorksheet {
     const doc = this.context.doc;
@@ -1820,34 +1839,28 @@ function checkName(name: string): void {
     throw new FakeOfficeError("InvalidArgument", `The name ${name} is not valid.`);
 }
 
-export class FakeNamedItemCollection extends FakeObject implements Shape<Excel.NamedItemCollection, "items" | "add" | "getItem" | "getItemOrNullObject" | "load"> {
-  private loadedItems: FakeNamedItem[] | null = null;
+export class FakeNamedItemCollection
+  extends FakeCollection<FakeNamedItem>
+  implements Shape<Excel.NamedItemCollection, "items" | "add" | "getItem" | "getItemOrNullObject" | "load">
+{
+  protected readonly label = "NamedItemCollection";
   constructor(ctx: FakeRequestContext) {
     super(ctx);
     this.bound = { ok: true, value: ctx.doc };
     this.synced = true;
   }
-  get items(): FakeNamedItem[] {
-    if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "NamedItemCollection.items is not loaded.");
-    return this.loadedItems;
-  }
   load(props?: unknown): this {
-    const names = loadNames(props).map((n) => n.replace(/^items\//, ""));
     const doc = this.context.doc;
-    let bytes = 0;
-    this.context.enqueue({
-      bytes: 32,
-      run: () => {
-        this.loadedItems = doc.names.map((n) => {
-          const item = new FakeNamedItem(this.context, () => n, true);
-          item.fill(names.length ? names : ["name"]);
-          bytes += jsonBytes(n.name) + jsonBytes(nameFormula(doc, n)) + 16;
-          return item;
-        });
-      },
-      response: () => bytes,
+    return this.loadItems(props, (names) => {
+      let bytes = 0;
+      const items = doc.names.map((n) => {
+        const item = new FakeNamedItem(this.context, () => n, true);
+        item.fill(names.length ? names : ["name"]);
+        bytes += jsonBytes(n.name) + jsonBytes(nameFormula(doc, n)) + 16;
+        return item;
+      });
+      return { items, bytes };
     });
-    return this;
   }
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
     const doc = this.context.doc;
@@ -1952,10 +1965,10 @@ function formatsOver(sheet: FakeSheet, area: FakeArea): FakeConditionalFormatRec
 }
 
 export class FakeConditionalFormatCollection
-  extends FakeObject
+  extends FakeCollection<FakeConditionalFormat>
   implements Shape<Excel.ConditionalFormatCollection, "items" | "add" | "getItem" | "load">
 {
-  private loadedItems: FakeConditionalFormat[] | null = null;
+  protected readonly label = "ConditionalFormatCollection";
   constructor(
     ctx: FakeRequestContext,
     private range: FakeRange,
@@ -1964,37 +1977,25 @@ export class FakeConditionalFormatCollection
     this.synced = true;
     this.bound = { ok: true, value: range };
   }
-  get items(): FakeConditionalFormat[] {
-    if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "ConditionalFormatCollection.items is not loaded.");
-    return this.loadedItems;
-  }
   /** A collection of a null range is a null object too. */
   override get isNullObject(): boolean {
     return this.range.isNullObject;
   }
   load(props?: unknown): this {
-    const names = loadNames(props).map((n) => n.replace(/^items\//, ""));
     const doc = this.context.doc;
-    let bytes = 0;
-    this.context.enqueue({
-      bytes: 32,
-      run: () => {
-        requireApi(doc, "1.6", "ConditionalFormatCollection");
-        if (this.range.bound.ok && this.range.bound.value === null) {
-          this.loadedItems = [];
-          return;
-        }
-        const { sheet, area } = this.range.area();
-        this.loadedItems = formatsOver(sheet, area).map((rec, i) => {
-          const cf = new FakeConditionalFormat(this.context, () => rec, true);
-          cf.fill(names, String(i));
-          bytes += jsonBytes(rec.formula) + 32;
-          return cf;
-        });
-      },
-      response: () => bytes,
+    return this.loadItems(props, (names) => {
+      requireApi(doc, "1.6", "ConditionalFormatCollection");
+      if (this.range.bound.ok && this.range.bound.value === null) return { items: [], bytes: 0 };
+      const { sheet, area } = this.range.area();
+      let bytes = 0;
+      const items = formatsOver(sheet, area).map((rec, i) => {
+        const cf = new FakeConditionalFormat(this.context, () => rec, true);
+        cf.fill(names, String(i));
+        bytes += jsonBytes(rec.formula) + 32;
+        return cf;
+      });
+      return { items, bytes };
     });
-    return this;
   }
   add(type: string): FakeConditionalFormat {
     const doc = this.context.doc;

@@ -144,3 +144,79 @@ test("the fake's classes are name-checked against @types/office-js (compile-time
   expect(bad).toBeDefined();
   expect(null as Wrong | null).toBeNull();
 });
+
+test("a merged area holds its value in the top-left cell only, as Excel does; merging discards the others", async () => {
+  const d = FakeWorkbook.from({ 学校数据: [["基本信息", "x", "y"], ["学校名称", "学校类型", "备注"]] });
+  await createFakeExcel(d).run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("学校数据");
+    ws.getRange("A1:C1").merge(false);
+    const r = ws.getRange("A1:C1");
+    r.load("values");
+    await ctx.sync();
+    expect(r.values).toEqual([["基本信息", "", ""]]);
+  });
+  expect(d.sheet("学校数据")!.merges).toEqual([{ row: 0, col: 0, rows: 1, cols: 3 }]);
+});
+
+test("defined names: add (range or formula), hidden, read back by formula; duplicates and bad names fail; ExcelApi 1.4 for add", async () => {
+  const d = doc();
+  const Excel = createFakeExcel(d);
+  await Excel.run(async (ctx) => {
+    const n = ctx.workbook.names.add("_YZJH_BLOCK", ctx.workbook.worksheets.getItem("学校数据").getRange("C1:D2"));
+    n.visible = false;
+    ctx.workbook.names.add("常量", "=TRUE");
+    await ctx.sync();
+    const names = ctx.workbook.names.load("items/name,items/formula,items/visible");
+    await ctx.sync();
+    expect(names.items.map((x) => [x.name, x.formula, x.visible])).toEqual([
+      ["_YZJH_BLOCK", "='学校数据'!$C$1:$D$2", false],
+      ["常量", "=TRUE", true],
+    ]);
+  });
+  await expect(Excel.run(async (ctx) => void ctx.workbook.names.add("_yzjh_block", "=TRUE"))).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+  await expect(Excel.run(async (ctx) => void ctx.workbook.names.add("A1", "=TRUE"))).rejects.toMatchObject({ code: "InvalidArgument" });
+  // A name whose sheet is deleted refers to #REF!; renaming follows the sheet.
+  d.sheet("学校数据")!.name = "学校数据2";
+  expect(JSON.stringify(d.snapshot())).toContain("'学校数据2'!$C$1:$D$2");
+  d.sheets = d.sheets.filter((s) => s.name !== "学校数据2");
+  expect(JSON.stringify(d.snapshot())).toContain("=#REF!");
+  const old = new FakeWorkbook({ apiVersion: "1.3" });
+  old.addSheet("S");
+  await expect(createFakeExcel(old).run(async (ctx) => void ctx.workbook.names.add("n", "=TRUE"))).rejects.toMatchObject({ code: "ApiNotFound" });
+});
+
+test("conditional formats: add goes to the top priority; ids are priorities in the collection and shift when one is deleted", async () => {
+  const d = doc();
+  const Excel = createFakeExcel(d);
+  await Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("学校数据");
+    for (const f of ["=A1=1", "=A1=2", "=A1=3"]) {
+      const cf = ws.getRange("A1:A5").conditionalFormats.add("Custom");
+      cf.custom.rule.formula = f;
+      cf.custom.format.fill.color = "#FFC7CE";
+    }
+    await ctx.sync();
+    const all = ws.getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula");
+    await ctx.sync();
+    expect(all.items.map((c) => [c.id, c.type, c.customOrNullObject.rule.formula])).toEqual([
+      ["0", "Custom", "=A1=3"],
+      ["1", "Custom", "=A1=2"],
+      ["2", "Custom", "=A1=1"],
+    ]);
+    // Deleting "0" then "1" in one batch deletes =A1=3 and (the shifted) =A1=1.
+    ws.getRange().conditionalFormats.getItem("0").delete();
+    ws.getRange().conditionalFormats.getItem("1").delete();
+    await ctx.sync();
+  });
+  expect(d.sheet("学校数据")!.conditionalFormats.map((c) => c.formula)).toEqual(["=A1=2"]);
+  await expect(
+    Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("学校数据").getRange("A1").conditionalFormats.add("Custom").custom.rule.formula = "A1=1";
+    }),
+  ).rejects.toMatchObject({ code: "InvalidArgument" });
+  const old = new FakeWorkbook({ apiVersion: "1.5" });
+  old.addSheet("S");
+  await expect(createFakeExcel(old).run(async (ctx) => void ctx.workbook.worksheets.getItem("S").getRange("A1").conditionalFormats.add("Custom"))).rejects.toMatchObject({
+    code: "ApiNotFound",
+  });
+});

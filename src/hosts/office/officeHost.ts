@@ -13,7 +13,8 @@
  * `Office.context.requirements.isSetSupported` says so, each with a fallback (see docs/addin.md).
  */
 import type { OwnedMark, OwnedRule, WorkbookHost, WorkbookSnapshot, SheetSnapshot } from "../../workbook/port";
-import { isOwnedName, isOwnedRuleFormula, toOwnedMark } from "../../workbook/owned";
+import { isOwnedName, toOwnedMark } from "../../workbook/owned";
+import { needsRules, ownedRulesOf, queueRuleLoad } from "./owned";
 import type { CellValue, ChartSpec, WritePlan } from "../../workbook/plan";
 import { a1, parseA1 } from "../../workbook/text";
 import { OfficeHostError, PRECHECK, toOfficeHostError, messageForCode, officeErrorCode } from "./errors";
@@ -56,37 +57,6 @@ interface Probe {
   /** Ids of the product's conditional formats by lower-case sheet name, highest first (see ruleIds). */
   ruleIds: Map<string, string[]>;
   rules: OwnedRule[];
-}
-
-/** A sheet's conditional formats as loaded for recognising the product's (type, formula, id). */
-type RuleLoad = { sheet: string; cfs: Excel.ConditionalFormatCollection };
-
-/**
- * Queues the load of a sheet's conditional formats (the whole sheet's collection): id, type and,
- * for custom rules, the formula — enough to tell the product's rules by OWNED_RULE_TAG. No sync.
- */
-function queueRuleLoad(ws: Excel.Worksheet, sheet: string): RuleLoad {
-  const cfs = ws.getRange().conditionalFormats;
-  cfs.load("items/id,items/type,items/customOrNullObject/rule/formula");
-  return { sheet, cfs };
-}
-
-/** The product's rules among loaded conditional formats, and their ids highest first. */
-function ownedRulesOf(loads: RuleLoad[], into: Pick<Probe, "ruleIds" | "rules">): void {
-  for (const { sheet, cfs } of loads) {
-    if (cfs.isNullObject) continue;
-    const ids: string[] = [];
-    for (const cf of cfs.items) {
-      if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) continue;
-      const formula = String(cf.customOrNullObject.rule.formula ?? "").replace(/^=/, "");
-      if (!isOwnedRuleFormula(formula)) continue;
-      ids.push(cf.id);
-      into.rules.push({ sheet, area: null, formula });
-    }
-    // Ids are priorities in the collection: deleting from the highest keeps the lower ones valid.
-    ids.sort((a, b) => Number(b) - Number(a) || (a < b ? 1 : a > b ? -1 : 0));
-    into.ruleIds.set(sheet.toLowerCase(), ids);
-  }
 }
 
 export interface OfficeHostOptions {
@@ -197,7 +167,7 @@ export class OfficeHost implements WorkbookHost {
     await this.batch(async (ctx) => {
       let syncs = 0;
       let state = cached;
-      if (!state || needsRules(plan, state)) {
+      if (!state || needsRules(plan, state.ruleIds, state.sheetNames)) {
         // No fresh read to rely on: probe now, with the product's rules on the sheets to be cleaned.
         const probe = this.queueProbe(ctx);
         const loads = caps.conditionalFormats
@@ -252,11 +222,6 @@ export class OfficeHost implements WorkbookHost {
       await ctx.sync();
     });
   }
-}
-
-/** A plan removes rules from a sheet whose rules the cached read did not load (e.g. one it did not read). */
-function needsRules(plan: WritePlan, state: Probe): boolean {
-  return plan.sheets.some((sp) => sp.removeOwnedRules && sp.mode === "update" && !state.ruleIds.has(sp.name.toLowerCase()) && state.sheetNames.some((n) => n.toLowerCase() === sp.name.toLowerCase()));
 }
 
 /** Yields a macrotask: lets the page paint and handle input while a large request is built. */
