@@ -1,7 +1,7 @@
 /**
  * The WPS pane's app host (src/taskpane/wpsAppHost.ts) over WpsHost and the fake ET, with the
  * pane's back end (EngineService) in the page: it assesses the open workbook, keeps the settings
- * in the workbook's custom document properties, selects cells, and 导出上报 writes 「上报-」 sheets.
+ * in the workbook's custom document properties, selects cells, 导出上报 writes 「上报-」 sheets and 清除评估结果 removes the results.
  */
 import { EngineService } from "../../src/taskpane/engineService";
 import { createWpsAppHost } from "../../src/taskpane/wpsAppHost";
@@ -52,4 +52,8 @@ test("a 问题清单 link selects the cell on its sheet; 导出上报 writes 上
   const message = await host.exportWorkbook();
   expect(message).toMatch(/上报/);
   expect(book.sheets.some((s) => s.name.startsWith("上报-"))).toBe(true);
+  // 清除评估结果 from the pane: the result sheets go, the data stays.
+  expect(await host.clearResults()).toMatch(/清除/);
+  expect(book.find("评估汇总")).toBeUndefined();
+  expect(book.find("学校数据")).toBeDefined();
 });
