@@ -105,7 +105,7 @@ test("every script of dist/wps parses as ECMAScript 2017", () => {
   }
 });
 
-test("the main page defines the callbacks as plain functions; 评估 assesses the sample, 评估面板 opens the pane", async () => {
+test("the main page defines the callbacks as plain functions; 评估 assesses the sample, 清除评估结果 clears it, 评估面板 opens the pane", async () => {
   const book = await sampleBook();
   const et = new FakeEt(book);
   const panes: { url: string; ID: number; Visible: boolean; DockPosition: number }[] = [];
