@@ -25,178 +25,20 @@
  *   formula are read from the active cell, as in Excel's object model.
  *
  * The proxy classes implement name-checked subsets of et-jsapi-declare's interfaces (`Shape`),
- * and the src/hosts/wps/et.ts interfaces the host programs against.
+ * and the src/hosts/wps/et.ts interfaces the host programs against. The document model (sheets,
+ * cells, typing rules, observations) is in fakeEtModel.ts, the charts in fakeEtCharts.ts; this module
+ * re-exports both.
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 import type * as Port from "../../src/hosts/wps/et";
-import { fakeColumnName, parseFakeArea, type FakeArea, type Shape } from "./fakeExcel";
+import { parseFakeArea, type FakeArea, type Shape } from "./fakeExcel";
+import { DEFAULT_WIDTH, EtObject, FakeEtError, MAX_COLS, ROW_POINTS, abs, cellName, overlaps, typed, type EtCellData, type EtValue, type FakeEtBook, type FakeEtCondition, type FakeEtOptions, type FakeEtSheet } from "./fakeEtModel";
+import { FakeEtChartObjects } from "./fakeEtCharts";
 
-export type EtValue = string | number | boolean;
-
-export interface EtCellData {
-  value?: EtValue;
-  formula?: string;
-  /** Entered with a leading apostrophe. */
-  prefix?: boolean;
-  numberFormat?: string;
-  /** BGR. */
-  fill?: number;
-  bold?: boolean;
-  fontColor?: number;
-  wrap?: boolean;
-  halign?: number;
-  border?: boolean;
-}
-
-export interface FakeEtOptions {
-  bulkWrites?: "on" | "firstRow" | "throw";
-  /** How members that differ between builds are exposed: `Worksheet.ChartObjects`, `Range.Address`. */
-  memberForm?: "method" | "property";
-}
-
-export interface FakeEtChartRecord {
-  name: string;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-  type: number;
-  source: string | null;
-  plotBy: number | null;
-  title: string | null;
-  legend: number | null;
-  series: { type: number | null; fill: number | null; line: number | null; dash: number | null }[];
-}
-
-export interface FakeEtCondition {
-  areas: FakeArea[];
-  type: number;
-  /** As stored, with its "=". */
-  formula: string;
-  fill: number | null;
-  font: number | null;
-  /** The active cell when the rule was added ("H4"), or null when its sheet was not active. */
-  relativeTo: string | null;
-}
-
-const MAX_COLS = 16384;
-/** Default row height (points) and the width of one character of the default font (pixels). */
-const ROW_POINTS = 13.5;
-const DEFAULT_WIDTH = 8.38;
-
-export function bgrToHex(n: number): string {
-  const hex = (x: number) => x.toString(16).padStart(2, "0").toUpperCase();
-  return `#${hex(n & 255)}${hex((n >> 8) & 255)}${hex((n >> 16) & 255)}`;
-}
-
-export function cellName(row: number, col: number): string {
-  return `${fakeColumnName(col)}${row + 1}`;
-}
-
-/** ET's errors carry an HRESULT-like number and an English or localised text. */
-export class FakeEtError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "EtError";
-  }
-}
-
-export class FakeEtSheet {
-  readonly cells = new Map<number, EtCellData>();
-  merges: FakeArea[] = [];
-  /** Column widths in characters. */
-  readonly widths = new Map<number, number>();
-  split = { rows: 0, cols: 0 };
-  frozen: { rows: number; cols: number } | null = null;
-  tabColor: number | null = null;
-  validations: { area: FakeArea; list: string }[] = [];
-  readonly comments = new Map<string, string>();
-  charts: FakeEtChartRecord[] = [];
-  conditions: FakeEtCondition[] = [];
-  protectContents = false;
-  selection: string | null = null;
-  activeCell = "A1";
-  constructor(public name: string) {}
-
-  cell(row: number, col: number): EtCellData | undefined {
-    return this.cells.get(row * MAX_COLS + col);
-  }
-  touch(row: number, col: number): EtCellData {
-    const k = row * MAX_COLS + col;
-    let c = this.cells.get(k);
-    if (!c) this.cells.set(k, (c = {}));
-    return c;
-  }
-  /** Sets values from a 2-D array at A1 (test set-up; no typing rules). */
-  put(rows: (EtValue | null)[][], at = { row: 0, col: 0 }): this {
-    rows.forEach((line, i) =>
-      line.forEach((v, j) => {
-        if (v !== null && v !== "") this.touch(at.row + i, at.col + j).value = v;
-      }),
-    );
-    return this;
-  }
-  /** Bounding box of every cell with a value or a format (Excel's and ET's used range). */
-  usedArea(): FakeArea | null {
-    let r1 = Infinity,
-      c1 = Infinity,
-      r2 = -1,
-      c2 = -1;
-    for (const [k, c] of this.cells) {
-      if (!Object.keys(c).length) continue;
-      const r = Math.floor(k / MAX_COLS);
-      const col = k % MAX_COLS;
-      r1 = Math.min(r1, r);
-      r2 = Math.max(r2, r);
-      c1 = Math.min(c1, col);
-      c2 = Math.max(c2, col);
-    }
-    return r2 < 0 ? null : { row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
-  }
-  columnPoints(col: number): number {
-    return Math.trunc((this.widths.get(col) ?? DEFAULT_WIDTH) * 7 + 5) * 0.75;
-  }
-}
-
-export class FakeEtBook {
-  sheets: FakeEtSheet[] = [];
-  active = 0;
-  protectStructure = false;
-  readonly names = new Map<string, { name: string; refersTo: string; visible: boolean }>();
-  /** Custom document properties, by name. */
-  readonly properties = new Map<string, string>();
-  private serial = 0;
-
-  static from(sheets: Record<string, (EtValue | null)[][]>): FakeEtBook {
-    const b = new FakeEtBook();
-    for (const [name, rows] of Object.entries(sheets)) b.add(name).put(rows);
-    return b;
-  }
-  add(name?: string, at = this.sheets.length): FakeEtSheet {
-    const s = new FakeEtSheet(name ?? this.freshName());
-    this.sheets.splice(at, 0, s);
-    return s;
-  }
-  freshName(): string {
-    let n: string;
-    do n = `Sheet${++this.serial}`;
-    while (this.find(n));
-    return n;
-  }
-  find(name: string): FakeEtSheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  }
-  sheet(name: string): FakeEtSheet {
-    const s = this.find(name);
-    if (!s) throw new Error(`no sheet ${name}`);
-    return s;
-  }
-  get activeSheet(): FakeEtSheet {
-    return this.sheets[this.active];
-  }
-}
+export * from "./fakeEtModel";
+export * from "./fakeEtCharts";
 
 /** The session: the document, the switches and the call counter. */
 export class FakeEt {
@@ -224,13 +66,6 @@ export class FakeEt {
   get doc(): FakeEtBook {
     if (!this.book) throw new FakeEtError("no workbook");
     return this.book;
-  }
-}
-
-abstract class EtObject {
-  constructor(protected readonly et: FakeEt) {}
-  protected tick(name: string): void {
-    this.et.tick(`${this.constructor.name.replace(/^FakeEt/, "")}.${name}`);
   }
 }
 
@@ -577,24 +412,6 @@ export class FakeEtColumns extends EtObject {
   }
 }
 
-const NUMERIC = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
-const GROUPED = /^\s*[+-]?\d{1,3}(,\d{3})+(\.\d*)?\s*$/;
-
-/** What typing `v` into a cell with number format `fmt` stores. */
-export function typed(v: unknown, fmt: string | undefined): EtCellData {
-  if (v === null || v === undefined || v === "") return {};
-  if (typeof v === "number" || typeof v === "boolean") return { value: v };
-  const s = String(v);
-  if (fmt === "@") return { value: s };
-  if (s.startsWith("'")) return s.length > 1 ? { value: s.slice(1), prefix: true } : {};
-  if (NUMERIC.test(s)) return { value: Number(s) };
-  if (GROUPED.test(s)) return { value: Number(s.replace(/,/g, "")) };
-  if (/^\s*[+-]?\d+(\.\d+)?%\s*$/.test(s)) return { value: Number(s.trim().replace("%", "")) / 100, numberFormat: "0%" };
-  if (/^(true|false)$/i.test(s.trim())) return { value: s.trim().toUpperCase() === "TRUE" };
-  if (/^[=+-]/.test(s)) return { formula: s.startsWith("=") ? s : `=${s}`, value: "#NAME?" };
-  return { value: s };
-}
-
 const VALUE_KEYS = ["value", "formula", "prefix"] as const;
 
 export class FakeEtRange
@@ -829,14 +646,6 @@ export class FakeEtRange
   }
 }
 
-function abs(row: number, col: number): string {
-  return `$${fakeColumnName(col)}$${row + 1}`;
-}
-
-function overlaps(a: FakeArea, b: FakeArea): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
-}
-
 export class FakeEtInterior extends EtObject implements Port.EtInterior, Shape<Et.Interior, "Color" | "ColorIndex"> {
   constructor(
     et: FakeEt,
@@ -1021,185 +830,3 @@ export class FakeEtFormatCondition extends EtObject implements Port.EtFormatCond
     this.sheet.conditions = this.sheet.conditions.filter((x) => x !== this.k);
   }
 }
-
-export class FakeEtChartObjects extends EtObject implements Port.EtChartObjects, Shape<Et.ChartObjects, "Count" | "Add"> {
-  constructor(
-    et: FakeEt,
-    private readonly sheet: FakeEtSheet,
-  ) {
-    super(et);
-  }
-  get Count(): number {
-    this.tick("Count");
-    return this.sheet.charts.length;
-  }
-  Add(left: number, top: number, width: number, height: number): FakeEtChartObject {
-    this.tick("Add");
-    const rec: FakeEtChartRecord = { name: `图表 ${this.sheet.charts.length + 1}`, left, top, width, height, type: 51, source: null, plotBy: null, title: null, legend: null, series: [] };
-    this.sheet.charts.push(rec);
-    return new FakeEtChartObject(this.et, this.sheet, rec);
-  }
-}
-
-export class FakeEtChartObject extends EtObject implements Port.EtChartObject, Shape<Et.ChartObject, "Name" | "Chart"> {
-  constructor(
-    et: FakeEt,
-    private readonly sheet: FakeEtSheet,
-    private readonly rec: FakeEtChartRecord,
-  ) {
-    super(et);
-  }
-  get Name(): string {
-    this.tick("Name");
-    return this.rec.name;
-  }
-  set Name(v: string) {
-    this.tick("Name=");
-    this.rec.name = v;
-  }
-  get Chart(): any {
-    this.tick("Chart");
-    return new FakeEtChart(this.et, this.sheet, this.rec);
-  }
-}
-
-export class FakeEtChart extends EtObject implements Port.EtChart {
-  constructor(
-    et: FakeEt,
-    private readonly sheet: FakeEtSheet,
-    private readonly rec: FakeEtChartRecord,
-  ) {
-    super(et);
-  }
-  get ChartType(): number {
-    this.tick("ChartType");
-    return this.rec.type;
-  }
-  set ChartType(v: number) {
-    this.tick("ChartType=");
-    this.rec.type = v;
-  }
-  get HasTitle(): boolean {
-    this.tick("HasTitle");
-    return this.rec.title !== null;
-  }
-  set HasTitle(v: boolean) {
-    this.tick("HasTitle=");
-    this.rec.title = v ? (this.rec.title ?? "") : null;
-  }
-  get ChartTitle(): { Text: string } {
-    this.tick("ChartTitle");
-    const rec = this.rec;
-    const tick = (n: string) => this.tick(`ChartTitle.${n}`);
-    if (rec.title === null) throw new FakeEtError("the chart has no title (HasTitle is false)");
-    return {
-      get Text() {
-        tick("Text");
-        return rec.title ?? "";
-      },
-      set Text(v: string) {
-        tick("Text=");
-        rec.title = v;
-      },
-    };
-  }
-  get HasLegend(): boolean {
-    this.tick("HasLegend");
-    return this.rec.legend !== null;
-  }
-  set HasLegend(v: boolean) {
-    this.tick("HasLegend=");
-    this.rec.legend = v ? (this.rec.legend ?? -4152) : null;
-  }
-  get Legend(): { Position: number } {
-    this.tick("Legend");
-    const rec = this.rec;
-    const tick = (n: string) => this.tick(`Legend.${n}`);
-    return {
-      get Position() {
-        tick("Position");
-        return rec.legend ?? 0;
-      },
-      set Position(v: number) {
-        tick("Position=");
-        rec.legend = v;
-      },
-    };
-  }
-  SetSourceData(source: FakeEtRange, plotBy?: number): void {
-    this.tick("SetSourceData");
-    if (source.sheet !== this.sheet) throw new FakeEtError("source on another sheet is not modelled");
-    const a = source.areas[0];
-    this.rec.source = `${cellName(a.row, a.col)}:${cellName(a.row + a.rows - 1, a.col + a.cols - 1)}`;
-    this.rec.plotBy = plotBy ?? 2;
-    const n = (plotBy ?? 2) === 2 ? a.cols - 1 : a.rows - 1;
-    this.rec.series = Array.from({ length: n }, () => ({ type: null, fill: null, line: null, dash: null }));
-  }
-  SeriesCollection(index: number): Port.EtChartSeries {
-    this.tick("SeriesCollection");
-    const s = this.rec.series[index - 1];
-    if (!s) throw new FakeEtError(`series ${index} out of range`);
-    const tick = (n: string) => this.tick(`Series.${n}`);
-    const color = (key: "fill" | "line") => ({
-      get RGB() {
-        tick(`${key}.RGB`);
-        return s[key] ?? 0;
-      },
-      set RGB(v: number) {
-        tick(`${key}.RGB=`);
-        s[key] = v;
-      },
-    });
-    return {
-      get ChartType() {
-        tick("ChartType");
-        return s.type ?? 51;
-      },
-      set ChartType(v: number) {
-        tick("ChartType=");
-        s.type = v;
-      },
-      Format: {
-        Fill: { ForeColor: color("fill") },
-        Line: {
-          ForeColor: color("line"),
-          get DashStyle() {
-            tick("DashStyle");
-            return s.dash ?? 1;
-          },
-          set DashStyle(v: number) {
-            tick("DashStyle=");
-            s.dash = v;
-          },
-        },
-      },
-    };
-  }
-}
-
-// ------------------------------------------------------------------------------------------------
-// Observations for tests
-// ------------------------------------------------------------------------------------------------
-
-/** Values of A1..used range ("" for empty), as a person sees them. */
-export function etGrid(s: FakeEtSheet): EtValue[][] {
-  const used = s.usedArea();
-  const rows = used ? used.row + used.rows : 0;
-  const cols = used ? used.col + used.cols : 0;
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => s.cell(r, c)?.value ?? ""));
-}
-
-/** Every cell with a fill, "A1" → "#RRGGBB". */
-export function etFills(s: FakeEtSheet): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, c] of s.cells) if (c.fill !== undefined) out.set(cellName(Math.floor(k / MAX_COLS), k % MAX_COLS), bgrToHex(c.fill));
-  return out;
-}
-
-/** Every number format other than General, "A1" → format. */
-export function etFormats(s: FakeEtSheet): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, c] of s.cells) if (c.numberFormat && c.numberFormat !== "General") out.set(cellName(Math.floor(k / MAX_COLS), k % MAX_COLS), c.numberFormat);
-  return out;
-}
-
