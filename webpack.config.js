@@ -70,6 +70,9 @@ module.exports = (env = {}, argv = {}) => {
   if (!dev && !baseUrl && !env.WEBPACK_SERVE)
     console.warn("提示：未设置 ADDIN_BASE_URL，dist/manifest.xml 仍指向 https://localhost:3000/（仅供本机调试）。");
 
+  // The ES5 start-up check, inlined into both pages (it must run where the bundles cannot).
+  const startupCheck = fs.readFileSync(path.join(__dirname, "src/taskpane/startup-check.js"), "utf8").replace(/<\/script/gi, "<\\/script");
+
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-source-map" : "source-map",
@@ -120,11 +123,13 @@ module.exports = (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        templateParameters: { startupCheck },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        templateParameters: { startupCheck },
       }),
       new CopyWebpackPlugin({
         patterns: [

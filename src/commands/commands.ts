@@ -77,7 +77,10 @@ function renderMessagePage(message: string): void {
   document.body.appendChild(box);
 }
 
-if (typeof Office !== "undefined") {
+/** commands.html's start-up check found an engine too old for this bundle: its own 「评估」 stays registered. */
+const unsupported = typeof window !== "undefined" && (window as { junhengCompat?: { supported?: boolean } }).junhengCompat?.supported === false;
+
+if (typeof Office !== "undefined" && !unsupported) {
   const message = typeof location !== "undefined" ? new URLSearchParams(location.search).get("message") : null;
   Office.onReady(() => {
     if (message !== null) renderMessagePage(message);

@@ -76,3 +76,13 @@ test("the ES2017 check rejects what EdgeHTML 18 cannot parse", () => {
   expect(es2017("async function f(a) { return (await a) ** 2; }")).toBe(true);
   for (const src of ["a?.b", "a ?? b", "class A { x = 1 }", "({ ...a })", "const { a, ...b } = c", "/(?<y>\\d)/", "try {} catch {}"]) expect(es2017(src)).toBe(false);
 });
+
+test("the pages' inline start-up scripts are ES5 (they must run under Trident)", async () => {
+  const dir = await ensureBundle();
+  for (const page of ["taskpane.html", "commands.html"]) {
+    const html = fs.readFileSync(path.join(dir, page), "utf8");
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline.some((s) => s.includes("junhengCompat"))).toBe(true);
+    for (const s of inline) expect(() => parse(s, { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+  }
+}, 600_000);
