@@ -323,6 +323,14 @@ export class FakeWorkbook {
   /** Batches that waited for the user to leave cell edit mode. */
   delayedForCellEdit = 0;
   calculationSuspensions = 0;
+  /**
+   * Writes happened under suspendApiCalculationUntilNextSync and no recalculation has run since:
+   * formulas that depend on the written cells show stale values (Microsoft: after suspending, the
+   * add-in must recalculate). Cleared by Application.calculate.
+   */
+  recalcPending = false;
+  /** Application.calculate calls, by calculation type. */
+  recalculations: string[] = [];
   private injected: { code: string; atSync: number } | null = null;
 
   constructor(opts: FakeWorkbookOptions = {}) {
@@ -656,7 +664,7 @@ export class FakeWorkbookProtection extends FakeObject implements Shape<Excel.Wo
   }
 }
 
-export class FakeApplication extends FakeObject implements Shape<Excel.Application, "suspendApiCalculationUntilNextSync"> {
+export class FakeApplication extends FakeObject implements Shape<Excel.Application, "suspendApiCalculationUntilNextSync" | "calculate"> {
   constructor(ctx: FakeRequestContext) {
     super(ctx);
     this.bound = { ok: true, value: ctx.doc };
@@ -668,6 +676,17 @@ export class FakeApplication extends FakeObject implements Shape<Excel.Applicati
       run: () => {
         requireApi(doc, "1.6", "suspendApiCalculationUntilNextSync");
         doc.calculationSuspensions++;
+        doc.recalcPending = true;
+      },
+    });
+  }
+  calculate(calculationType: Excel.CalculationType | "Recalculate" | "Full" | "FullRebuild"): void {
+    const doc = this.context.doc;
+    this.context.enqueue({
+      bytes: 48,
+      run: () => {
+        doc.recalculations.push(String(calculationType));
+        doc.recalcPending = false;
       },
     });
   }

@@ -237,3 +237,15 @@ test("selectCell activates the sheet and selects the cell in one sync", async ()
   expect(doc.syncs.length).toBe(1);
   await expect(hostFor(doc).selectCell("不存在", "A1")).rejects.toMatchObject({ code: "ItemNotFound", message: expect.stringMatching(/找不到/) });
 });
+
+test("after writing with calculation suspended, Excel is asked to recalculate once, at the end of the last batch", async () => {
+  // Microsoft (Application.suspendApiCalculationUntilNextSync): once suspended, re-calculating the
+  // workbook so that dependencies propagate is the add-in's job. Without it a user's formula over the
+  // result cells (e.g. =COUNTIF(E:E,"未达标")) keeps its old value.
+  const doc = workbook();
+  const host = hostFor(doc);
+  await host.apply(plan());
+  expect(doc.calculationSuspensions).toBeGreaterThan(0);
+  expect(doc.recalculations).toEqual(["Recalculate"]);
+  expect(doc.recalcPending).toBe(false);
+});
