@@ -9,7 +9,7 @@
  * API is missing the message goes to the console only.
  */
 import { assessWorkbook, type AssessRun } from "../workbook/run";
-import { OfficeHost, loadAddinSettings, officeErrorMessage, OfficeHostError } from "../hosts/office";
+import { OfficeHost, refreshAddinSettings, officeErrorMessage, OfficeHostError } from "../hosts/office";
 
 /** A Chinese message for anything the command can fail with. */
 export function commandErrorMessage(err: unknown): string {
@@ -52,7 +52,7 @@ export function showMessage(message: string): Promise<void> {
 /** The command: assess with the workbook's saved settings; always completes the event. */
 export async function runAssessment(event: { completed(): void }): Promise<AssessRun | null> {
   try {
-    const s = loadAddinSettings();
+    const s = await refreshAddinSettings(); // the pane may have saved new settings since this page loaded
     return await assessWorkbook(new OfficeHost(), { profileId: s.profileId, cvRule: s.cvRule, splitFacilities: s.splitFacilities });
   } catch (e) {
     await showMessage(`评估未完成：${commandErrorMessage(e)}`);

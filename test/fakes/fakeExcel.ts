@@ -1820,6 +1820,13 @@ export class FakeSettings {
   remove(name: string): void {
     delete this.live[name];
   }
+  /** Office.Settings.refreshAsync: reads what is saved in the document now (e.g. by another page). */
+  refreshAsync(cb?: (r: { status: string; value: FakeSettings }) => void): void {
+    setTimeout(() => {
+      this.live = JSON.parse(JSON.stringify(this.doc.savedSettings));
+      cb?.({ status: "succeeded", value: this });
+    }, 0);
+  }
   saveAsync(a?: unknown, b?: unknown): void {
     const cb = (typeof a === "function" ? a : b) as ((r: { status: string; error?: unknown }) => void) | undefined;
     const readOnly = this.doc.readOnly;
