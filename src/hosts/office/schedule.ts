@@ -71,12 +71,27 @@ export interface WeightedStep {
 
 const NUMBER_LIKE = /^\s*[+-]?(\d[\d,]*)?(\.\d*)?([eE][+-]?\d+)?\s*%?\s*$/;
 const DATE_OR_TIME_LIKE = /^\s*\d{1,4}\s*[/\-.年月]\s*\d{1,2}|^\s*\d{1,2}\s*:\s*\d{2}/;
+/** Currency ("$100", "¥1,200", "€3"), accounting negatives ("(100)", "($5)"), fractions ("1 1/2"). */
+const CURRENCY_OR_FRACTION = /^\s*[+-]?\(?\s*[$¥￥€£]|^\s*\(\s*[$¥￥€£]?\s*[\d.,]+\s*%?\s*\)\s*$|^\s*[+-]?\d+\s+\d+\s*\/\s*\d+\s*$/;
+/** English month names with a number ("Jan-24", "24-Jan", "March 2024"): Excel reads them as dates. */
+const MONTH_NAME = /(^|[\s\-/.,\d])(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*($|[\s\-/.,\d])/i;
+/** Error literals: Excel stores them as the error value, not as text. */
+const ERROR_LITERAL = /^\s*#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!)\s*$/i;
+
+/** Would Excel read this string, entered as typed, as something other than the text itself? */
+function excelWouldConvert(v: string): boolean {
+  if (/^[+\-@']/.test(v)) return true;
+  if (/^\s*(true|false)\s*$/i.test(v) || ERROR_LITERAL.test(v)) return true;
+  if (!/\d/.test(v)) return false;
+  return NUMBER_LIKE.test(v) || DATE_OR_TIME_LIKE.test(v) || CURRENCY_OR_FRACTION.test(v) || MONTH_NAME.test(v);
+}
 
 /**
  * The value to send to `Range.values` so that the cell holds exactly what the plan says.
  *
  * `Range.values` behaves like typing: Excel treats a string starting with "=", "+", "-" (and "@" in
- * current Excel) as a formula, turns "1,234" or "71.2%" into numbers and "2024/1/2" into a date.
+ * current Excel) as a formula, turns "1,234", "71.2%", "$100", "(100)" or "1 1/2" into numbers,
+ * "2024/1/2", "3月5日" or "Jan-24" into dates, "8:30" into a time and "#N/A" into the error value.
  * Excel's documented way to enter such text literally is a leading apostrophe (the apostrophe is
  * not part of the value; Excel keeps it as the cell's quote prefix). So:
  * - textOnly blocks (texts from user input): every string Excel could reinterpret gets "'".
@@ -91,7 +106,7 @@ export function toExcelValue(v: CellValue, textOnly: boolean): ExcelCell {
   if (typeof v === "boolean") return v;
   if (v === "") return "";
   if (v.startsWith("=")) return textOnly ? `'${v}` : v;
-  if (/^[+\-@']/.test(v) || /\d/.test(v) && (NUMBER_LIKE.test(v) || DATE_OR_TIME_LIKE.test(v)) || /^\s*(true|false)\s*$/i.test(v)) return `'${v}`;
+  if (excelWouldConvert(v)) return `'${v}`;
   return v;
 }
 
