@@ -100,6 +100,9 @@ export function currentDeliveryEnv(): DeliveryEnv {
   }
 }
 
+/** Excel on the web refuses a request over 5 MB; Excel.createWorkbook sends the whole file (base64) in one. */
+export const WEB_REQUEST_LIMIT = 5_000_000;
+
 /** Messages between the pane and the download dialog (JSON strings). */
 export type DialogMessage =
   | { kind: "ready" }
