@@ -10,7 +10,7 @@
  * API is missing the message goes to the console only.
  */
 import { assessWorkbook, clearWorkbook, type AssessRun, type ClearRun } from "../workbook/run";
-import { OfficeHost, loadAddinSettings, officeErrorMessage, OfficeHostError } from "../hosts/office";
+import { OfficeHost, refreshAddinSettings, officeErrorMessage, OfficeHostError } from "../hosts/office";
 
 /** A Chinese message for anything the command can fail with. */
 export function commandErrorMessage(err: unknown): string {
@@ -53,7 +53,7 @@ export function showMessage(message: string): Promise<void> {
 /** The command: assess with the workbook's saved settings; always completes the event. */
 export async function runAssessment(event: { completed(): void }): Promise<AssessRun | null> {
   try {
-    const s = loadAddinSettings();
+    const s = await refreshAddinSettings(); // the pane may have saved new settings since this page loaded
     return await assessWorkbook(new OfficeHost(), { profileId: s.profileId, cvRule: s.cvRule, splitFacilities: s.splitFacilities });
   } catch (e) {
     await showMessage(`评估未完成：${commandErrorMessage(e)}`);
@@ -90,7 +90,10 @@ function renderMessagePage(message: string): void {
   document.body.appendChild(box);
 }
 
-if (typeof Office !== "undefined") {
+/** commands.html's start-up check found an engine too old for this bundle: its own 「评估」 stays registered. */
+const unsupported = typeof window !== "undefined" && (window as { junhengCompat?: { supported?: boolean } }).junhengCompat?.supported === false;
+
+if (typeof Office !== "undefined" && !unsupported) {
   const message = typeof location !== "undefined" ? new URLSearchParams(location.search).get("message") : null;
   Office.onReady(() => {
     if (message !== null) renderMessagePage(message);

@@ -100,6 +100,9 @@ export function currentDeliveryEnv(): DeliveryEnv {
   }
 }
 
+/** Excel on the web refuses a request over 5 MB; Excel.createWorkbook sends the whole file (base64) in one. */
+export const WEB_REQUEST_LIMIT = 5_000_000;
+
 /** Messages between the pane and the download dialog (JSON strings). */
 export type DialogMessage =
   | { kind: "ready" }
@@ -153,12 +156,12 @@ export function offerInDialog(bytes: Uint8Array, fileName: string, mime: string,
 }
 
 /**
- * The dialog page's script: say "ready", collect the parts, show a 下载 link for the file (and
+ * The dialog page's script: register for the pane's messages, then say "ready", collect the parts, show a 下载 link for the file (and
  * start the download), say "done" when the user clicked. Call from the dialog page after Office.onReady.
  */
 export function startDownloadDialog(doc: Document = document): void {
   const parts: string[] = [];
-  Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg: { message: string }) => {
+  const receive = (arg: { message: string }) => {
     const m = JSON.parse(arg.message) as DialogMessage;
     if (m.kind !== "file") return;
     parts[m.part] = m.data;
@@ -172,8 +175,16 @@ export function startDownloadDialog(doc: Document = document): void {
     a.style.cssText = "display:block;font-size:16px;margin:24px;";
     a.addEventListener("click", () => setTimeout(() => Office.context.ui.messageParent(JSON.stringify({ kind: "done" })), 1500));
     doc.body.appendChild(a);
+  };
+  // 「ready」 only once the handler is registered (addHandlerAsync's callback): the pane answers it at
+  // once with the file, and a part arriving before the handler is in place would be lost.
+  Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, receive, (result: { status: unknown }) => {
+    if (String(result.status) === "failed") {
+      doc.body.appendChild(doc.createTextNode("下载窗口无法接收文件，请关闭本窗口后重试。"));
+      return;
+    }
+    Office.context.ui.messageParent(JSON.stringify({ kind: "ready" }));
   });
-  Office.context.ui.messageParent(JSON.stringify({ kind: "ready" }));
 }
 
 /** Name of the report sheet of the "sheet" delivery. */

@@ -37,15 +37,19 @@ export interface EngineApi {
   reportSheet(target: Target): Promise<string>;
   /** Web mode 导出上报: the checked sheets as a new workbook; resolves with bytes and a file name. */
   exportFile(): Promise<{ bytes: Uint8Array; fileName: string }>;
-  /** Office mode 导出上报 (new workbook where ExcelApi 1.8 allows; else 「上报-」 sheets). */
-  exportOffice(target: Target, supported: string[]): Promise<OfficeExport>;
+  /**
+   * Office mode 导出上报 (new workbook where ExcelApi 1.8 allows and its request fits `requestLimit`
+   * bytes, the host's limit if it has one; else 「上报-」 sheets).
+   */
+  exportOffice(target: Target, supported: string[], requestLimit?: number): Promise<OfficeExport>;
   /** 清除评估结果: removes what assessments wrote (by marker); resolves with what to tell the user. */
   clear(target: Target): Promise<string>;
 }
 
 /** Messages page → worker. */
 export type WorkerRequest =
-  | { kind: "call"; id: number; op: keyof EngineApi; remote: boolean; args: unknown[] }
+  /** `canCreateWorkbook`: the remote workbook has createWorkbook (Excel.createWorkbook in the page). */
+  | { kind: "call"; id: number; op: keyof EngineApi; remote: boolean; canCreateWorkbook?: boolean; args: unknown[] }
   | { kind: "host-reply"; hid: number; value?: unknown; error?: string };
 
 export type RemoteMethod = "read" | "apply" | "createWorkbook";

@@ -150,7 +150,7 @@ export class EngineService implements EngineApi {
   }
 
   /** Office mode 导出上报, through the page's workbook. `supported`: the ExcelApi versions the host has. */
-  async exportOffice(target: Target, supported: string[]): Promise<OfficeExport> {
+  async exportOffice(target: Target, supported: string[], requestLimit?: number): Promise<OfficeExport> {
     if (target === "file") throw new Error("导出上报（Excel）只能在 Excel 中使用。");
     const run = this.run();
     const { exportInExcel } = await import(/* webpackChunkName: "report" */ "../report");
@@ -159,6 +159,7 @@ export class EngineService implements EngineApi {
       run,
       supports: (v) => supported.includes(v),
       createWorkbook: target.createWorkbook ? (b64) => target.createWorkbook!(b64) : undefined,
+      createWorkbookLimit: requestLimit,
     });
     return { message: out.message, fileName: out.fileName };
   }

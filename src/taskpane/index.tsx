@@ -60,7 +60,13 @@ async function officeExcelReadyOrDialog(): Promise<boolean> {
   return !!Office.context?.ui;
 }
 
+/** False when taskpane.html's start-up check (startup-check.js) found an engine too old for this bundle. */
+function engineSupported(w: { junhengCompat?: { supported?: boolean } } = window as never): boolean {
+  return w.junhengCompat?.supported !== false;
+}
+
 async function main(): Promise<void> {
+  if (!engineSupported()) return; // the start-up check already shows what works instead
   const container = document.getElementById("container") ?? document.body.appendChild(document.createElement("div"));
   if (new URLSearchParams(location.search).get("dialog") === "download") return downloadDialog(container);
   const host = await makeHost();

@@ -7,7 +7,7 @@ import type { AppHost } from "./appHost";
 import type { EngineApi, PageWorkbook } from "./engineApi";
 import { DOCX_MIME, downloadBytes } from "./download";
 import { loadAddinSettings, saveAddinSettings } from "../hosts/office/settings";
-import { chooseDelivery, currentDeliveryEnv, offerInDialog } from "../report/deliver";
+import { chooseDelivery, currentDeliveryEnv, offerInDialog, WEB_REQUEST_LIMIT } from "../report/deliver";
 
 export interface OfficeHostDeps {
   /** OfficeHost (with selectCell) plus Excel.createWorkbook where the host has it. */
@@ -67,7 +67,9 @@ export function createOfficeAppHost(deps: OfficeHostDeps): AppHost {
     },
     async exportWorkbook() {
       const supported = EXCEL_API_VERSIONS.filter((v) => deps.supports(v));
-      return (await (await engine()).exportOffice(deps.host, supported)).message;
+      // Excel on the web refuses a request over 5 MB, and createWorkbook sends the whole file in one.
+      const limit = currentDeliveryEnv().platform === "OfficeOnline" ? WEB_REQUEST_LIMIT : undefined;
+      return (await (await engine()).exportOffice(deps.host, supported, limit)).message;
     },
     async clearResults() {
       return (await engine()).clear(deps.host);

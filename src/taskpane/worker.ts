@@ -18,18 +18,20 @@ const service = new EngineService();
 const hostCalls = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
 let nextHid = 1;
 
-function remote(id: number): PageWorkbook {
+/** The page's workbook as seen from the worker; createWorkbook only where the page has it. */
+export function remote(id: number, canCreateWorkbook: boolean): PageWorkbook {
   const call = (method: RemoteMethod, args: unknown[]) =>
     new Promise<unknown>((resolve, reject) => {
       const hid = nextHid++;
       hostCalls.set(hid, { resolve, reject });
       scope.postMessage({ kind: "host", id, hid, method, args });
     });
-  return {
+  const workbook: PageWorkbook = {
     read: (names) => call("read", [names]) as Promise<WorkbookSnapshot>,
     apply: async (plan) => void (await call("apply", [plan])),
-    createWorkbook: async (b64) => void (await call("createWorkbook", [b64])),
   };
+  if (canCreateWorkbook) workbook.createWorkbook = async (b64) => void (await call("createWorkbook", [b64]));
+  return workbook;
 }
 
 async function dispatch(op: string, target: PageWorkbook | "file", args: unknown[], id: number): Promise<unknown> {
@@ -53,7 +55,7 @@ async function dispatch(op: string, target: PageWorkbook | "file", args: unknown
     case "exportFile":
       return service.exportFile();
     case "exportOffice":
-      return service.exportOffice(target, args[0] as string[]);
+      return service.exportOffice(target, args[0] as string[], args[1] as number | undefined);
     case "clear":
       return service.clear(target);
     default:
@@ -73,7 +75,7 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     return;
   }
   try {
-    const value = await dispatch(m.op, m.remote ? remote(m.id) : "file", m.args, m.id);
+    const value = await dispatch(m.op, m.remote ? remote(m.id, !!m.canCreateWorkbook) : "file", m.args, m.id);
     const bytes = value instanceof Uint8Array ? value : (value as { bytes?: unknown } | null)?.bytes;
     const transfer = bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : [];
     scope.postMessage({ kind: "result", id: m.id, value }, transfer);

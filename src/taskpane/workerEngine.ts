@@ -63,7 +63,7 @@ export class WorkerEngine implements EngineApi {
     const host = target && target !== "file" ? target : undefined;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, host });
-      this.post({ kind: "call", id, op, remote: host !== undefined, args }, transfer);
+      this.post({ kind: "call", id, op, remote: host !== undefined, canCreateWorkbook: typeof host?.createWorkbook === "function", args }, transfer);
     });
   }
 
@@ -95,8 +95,8 @@ export class WorkerEngine implements EngineApi {
   exportFile(): Promise<{ bytes: Uint8Array; fileName: string }> {
     return this.call("exportFile", []);
   }
-  exportOffice(target: Target, supported: string[]): Promise<OfficeExport> {
-    return this.call("exportOffice", [supported], target);
+  exportOffice(target: Target, supported: string[], requestLimit?: number): Promise<OfficeExport> {
+    return this.call("exportOffice", [supported, requestLimit], target);
   }
   clear(target: Target): Promise<string> {
     return this.call("clear", [], target);

@@ -9,8 +9,10 @@
  *   `isNullObject` (null objects propagate through chained `*OrNullObject` calls).
  * - `values` are coerced like Excel does when typed: "=…", "+…", "-…", "@…" strings become formulas
  *   (stored as the formula, value "#NAME?"), numeric-looking strings become numbers, "TRUE"
- *   becomes a boolean, a leading apostrophe marks text (and is not stored) — unless the cell's
- *   number format is "@" (text). `null` in a values array leaves the cell unchanged.
+ *   becomes a boolean, currency ("$100", "¥1,200"), accounting negatives ("(100)"), fractions
+ *   ("1 1/2"), times ("8:30") become numbers, dates ("2024/9/1", "Jan-24", "3月5日") date serials,
+ *   error literals ("#N/A") errors, a leading apostrophe marks text (and is not stored) — unless
+ *   the cell's number format is "@" (text). `null` in a values array leaves the cell unchanged.
  * - Each sync's request size (UTF-8 bytes of the JSON of what it sends) and response size are
  *   measured; a request or response over 5 MB is rejected as Excel on the web does
  *   (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
@@ -57,6 +59,8 @@ export interface FakeCell {
   horizontalAlignment?: string;
   /** Border edges set to a line style. */
   borders?: string[];
+  /** The value is an Excel error (#N/A, #DIV/0! …): Range.valueTypes "Error". */
+  error?: boolean;
 }
 
 export interface FakeArea {
@@ -350,6 +354,14 @@ export class FakeWorkbook {
   /** Batches that waited for the user to leave cell edit mode. */
   delayedForCellEdit = 0;
   calculationSuspensions = 0;
+  /**
+   * Writes happened under suspendApiCalculationUntilNextSync and no recalculation has run since:
+   * formulas that depend on the written cells show stale values (Microsoft: after suspending, the
+   * add-in must recalculate). Cleared by Application.calculate.
+   */
+  recalcPending = false;
+  /** Application.calculate calls, by calculation type. */
+  recalculations: string[] = [];
   private injected: { code: string; atSync: number } | null = null;
 
   constructor(opts: FakeWorkbookOptions = {}) {
@@ -434,10 +446,21 @@ export class FakeWorkbook {
 
 const NUMERIC = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?%?$|^[+-]?\.\d+%?$/;
 const DATE = /^\d{4}[/-]\d{1,2}[/-]\d{1,2}$|^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/;
+/** "$100", "-¥1,200.50", "($3)": Excel's currency entry (a number with a currency format). */
+const CURRENCY = /^([+-]?)(\(?)[$¥￥€£]\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)?$/;
+/** "(100)": accounting notation for -100. */
+const PAREN_NEGATIVE = /^\((\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?\)$/;
+/** "1 1/2": a mixed fraction. */
+const FRACTION = /^[+-]?\d+ \d+\/\d+$/;
+const TIME = /^\d{1,2}:\d{2}(:\d{2})?(\s?[AP]M)?$/i;
+const MONTH_DATE = /^(\d{1,2}[- ])?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*([- ]\d{1,4})?$/i;
+const CJK_DATE = /^\d{1,4}年\d{1,2}月(\d{1,2}日)?$|^\d{1,2}月\d{1,2}日$/;
+const ERROR_LITERAL = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
 function writeValue(cell: FakeCell, v: unknown): void {
   delete cell.formula;
   delete cell.quotePrefix;
+  delete cell.error;
   if (typeof v === "number" || typeof v === "boolean") {
     cell.value = v;
     return;
@@ -462,7 +485,35 @@ function writeValue(cell: FakeCell, v: unknown): void {
     cell.value = Number(t.replace(/[,%]/g, "")) / (pct ? 100 : 1);
     return;
   }
-  if (DATE.test(t)) {
+  const currency = CURRENCY.exec(t);
+  if (currency) {
+    const n = Number(t.replace(/[^\d.]/g, ""));
+    cell.value = currency[1] === "-" || currency[2] === "(" ? -n : n;
+    cell.numberFormat = cell.numberFormat ?? "$#,##0.00";
+    return;
+  }
+  if (PAREN_NEGATIVE.test(t)) {
+    cell.value = -Number(t.replace(/[^\d.]/g, "")) / (t.includes("%") ? 100 : 1);
+    return;
+  }
+  if (FRACTION.test(t)) {
+    const [whole, frac] = t.replace(/^[+-]/, "").split(" ");
+    const [a, b] = frac.split("/").map(Number);
+    cell.value = (t.startsWith("-") ? -1 : 1) * (Number(whole) + a / b);
+    cell.numberFormat = cell.numberFormat ?? "# ?/?";
+    return;
+  }
+  if (TIME.test(t)) {
+    cell.value = 0.5;
+    cell.numberFormat = cell.numberFormat ?? "h:mm";
+    return;
+  }
+  if (ERROR_LITERAL.test(t)) {
+    cell.value = t.toUpperCase();
+    cell.error = true;
+    return;
+  }
+  if (DATE.test(t) || (MONTH_DATE.test(t) && /\d/.test(t)) || CJK_DATE.test(t)) {
     // Excel stores a date serial; the exact serial does not matter here, only that text was lost.
     cell.value = 45000;
     cell.numberFormat = cell.numberFormat ?? "yyyy/m/d";
@@ -718,7 +769,7 @@ export class FakeWorkbookProtection extends FakeObject implements Shape<Excel.Wo
   }
 }
 
-export class FakeApplication extends FakeObject implements Shape<Excel.Application, "suspendApiCalculationUntilNextSync"> {
+export class FakeApplication extends FakeObject implements Shape<Excel.Application, "suspendApiCalculationUntilNextSync" | "calculate"> {
   constructor(ctx: FakeRequestContext) {
     super(ctx);
     this.bound = { ok: true, value: ctx.doc };
@@ -730,6 +781,17 @@ export class FakeApplication extends FakeObject implements Shape<Excel.Applicati
       run: () => {
         requireApi(doc, "1.6", "suspendApiCalculationUntilNextSync");
         doc.calculationSuspensions++;
+        doc.recalcPending = true;
+      },
+    });
+  }
+  calculate(calculationType: Excel.CalculationType | "Recalculate" | "Full" | "FullRebuild"): void {
+    const doc = this.context.doc;
+    this.context.enqueue({
+      bytes: 48,
+      run: () => {
+        doc.recalculations.push(String(calculationType));
+        doc.recalcPending = false;
       },
     });
   }
@@ -2174,6 +2236,13 @@ export class FakeSettings {
   }
   remove(name: string): void {
     delete this.live[name];
+  }
+  /** Office.Settings.refreshAsync: reads what is saved in the document now (e.g. by another page). */
+  refreshAsync(cb?: (r: { status: string; value: FakeSettings }) => void): void {
+    setTimeout(() => {
+      this.live = JSON.parse(JSON.stringify(this.doc.savedSettings));
+      cb?.({ status: "succeeded", value: this });
+    }, 0);
   }
   saveAsync(a?: unknown, b?: unknown): void {
     const cb = (typeof a === "function" ? a : b) as ((r: { status: string; error?: unknown }) => void) | undefined;

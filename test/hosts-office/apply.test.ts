@@ -237,3 +237,31 @@ test("selectCell activates the sheet and selects the cell in one sync", async ()
   expect(doc.syncs.length).toBe(1);
   await expect(hostFor(doc).selectCell("不存在", "A1")).rejects.toMatchObject({ code: "ItemNotFound", message: expect.stringMatching(/找不到/) });
 });
+
+test("after writing with calculation suspended, Excel is asked to recalculate once, at the end of the last batch", async () => {
+  // Microsoft (Application.suspendApiCalculationUntilNextSync): once suspended, re-calculating the
+  // workbook so that dependencies propagate is the add-in's job. Without it a user's formula over the
+  // result cells (e.g. =COUNTIF(E:E,"未达标")) keeps its old value.
+  const doc = workbook();
+  const host = hostFor(doc);
+  await host.apply(plan());
+  expect(doc.calculationSuspensions).toBeGreaterThan(0);
+  expect(doc.recalculations).toEqual(["Recalculate"]);
+  expect(doc.recalcPending).toBe(false);
+});
+
+test("texts Excel would turn into numbers, dates or errors are written so that the cell keeps the text", async () => {
+  // What Excel does with these when typed (and so through Range.values): "$100" → currency 100,
+  // "(100)" → -100, "1 1/2" → 1.5, "Jan-24" → a date, "#N/A" → the error value, "3月5日" → a date, "8:30" → a time.
+  const texts = ["$100", "¥1,200", "(100)", "(2.5%)", "1 1/2", "Jan-24", "24-Jan", "#N/A", "#DIV/0!", "3月5日", "2024年9月", "8:30", "1e5", "第一小学"];
+  const doc = FakeWorkbook.from({ 学校数据: [["学校名称"]] });
+  const host = hostFor(doc);
+  const block = (textOnly: boolean, col: number) => ({ row: 1, col, values: texts.map((t) => [t]), textOnly });
+  await host.apply({ sheets: [{ name: "学校数据", mode: "update", blocks: [block(true, 0), block(false, 1)], formats: [] }] });
+  const sheet = doc.sheet("学校数据")!;
+  for (const col of [0, 1])
+    texts.forEach((t, i) => {
+      const cell = sheet.touch(i + 1, col);
+      expect([t, cell.value, !!cell.error]).toEqual([t, t, false]);
+    });
+});

@@ -36,6 +36,17 @@ test("registers runAssessment, assesses with the workbook's saved settings, comp
   expect(doc.syncs.length).toBeLessThanOrEqual(4);
 });
 
+test("uses the settings the task pane saved after the command's page was loaded (refreshAsync)", async () => {
+  const doc = countyDoc(40);
+  doc.savedSettings = { [SETTINGS_KEY]: { cvRule: "each", splitFacilities: true } };
+  const { office } = await loadCommand(doc);
+  // Later, the task pane (another page with its own settings object) saves new settings.
+  doc.savedSettings = { [SETTINGS_KEY]: { cvRule: "composite", splitFacilities: false } };
+  const run = (await office.actions.get("runAssessment")!({ completed: jest.fn() })) as Run;
+  expect(run!.assessment.cvRule).toBe("composite");
+  expect(run!.assessment.splitFacilities).toBe(false);
+});
+
 test("a workbook it cannot use: the event still completes and the Chinese reason is reported", async () => {
   const { FakeWorkbook } = await import("../fakes/fakeExcel");
   const doc = FakeWorkbook.from({ Sheet1: [["随便", "什么"]] });

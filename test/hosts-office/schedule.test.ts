@@ -1,5 +1,5 @@
 /** The pure parts of the Office adapter: value guards, units, address chunks, batch partition. */
-import { cellRuns, chunkAddresses, columnWidthPoints, estimateBytes, formatParts, formatSteps, partition, toExcelValue, MAX_AREAS_ADDRESS, VALUE_CHUNK_BYTES, type WeightedStep } from "../../src/hosts/office/schedule";
+import { cellRuns, chunkAddresses, columnWidthPoints, formatParts, stepBytes, formatSteps, partition, toExcelValue, MAX_AREAS_ADDRESS, VALUE_CHUNK_BYTES, type WeightedStep } from "../../src/hosts/office/schedule";
 
 test("strings Excel would reinterpret get a leading apostrophe; formulas only outside textOnly blocks", () => {
   // Excel's documented behaviour (Range.values): strings starting with = + - are formulas; numeric and
@@ -16,7 +16,15 @@ test("strings Excel would reinterpret get a leading apostrophe; formulas only ou
     ["2024年9月", false, "'2024年9月"],
     ["TRUE", false, "'TRUE"],
     ["'引号", true, "''引号"],
+    ["$100", true, "'$100"],
+    ["(100)", false, "'(100)"],
+    ["1 1/2", true, "'1 1/2"],
+    ["Jan-24", true, "'Jan-24"],
+    ["#N/A", false, "'#N/A"],
+    ["3月5日", true, "'3月5日"],
     ["第一小学", true, "第一小学"],
+    ["304：需增加教师培训经费 5.84 万元", false, "304：需增加教师培训经费 5.84 万元"],
+    ["（2024 年秋季学期）", true, "（2024 年秋季学期）"],
     ["需增加骨干教师 2 人", false, "需增加骨干教师 2 人"],
     [null, false, ""],
     [12.5, true, 12.5],
@@ -56,8 +64,9 @@ test("partition keeps order, makes the fixed number of batches, and never exceed
   expect(partition([], 2)).toHaveLength(0);
 });
 
-test("byte estimates are UTF-8 JSON sizes (3 bytes per CJK character)", () => {
-  expect(estimateBytes("学校") - estimateBytes("")).toBe(6);
+test("byte estimates count data as UTF-8 JSON (3 bytes per CJK character)", () => {
+  const note = (text: string) => stepBytes({ kind: "note", sheet: "S", cell: "A1", text }, { rangeAreas: true });
+  expect(note("学校") - note("")).toBe(6);
 });
 
 test("a number format over a huge area is cut by rows; the parts cover the area exactly once", () => {
@@ -67,7 +76,7 @@ test("a number format over a huge area is cut by rows; the parts cover the area 
   let next = 3;
   for (const p of parts) {
     expect([p.row, p.col, p.cols, p.numberFormat, p.bold]).toEqual([next, 2, 30, "0.00%", true]);
-    expect(estimateBytes(Array.from({ length: p.rows }, () => Array(p.cols).fill(p.numberFormat)))).toBeLessThanOrEqual(VALUE_CHUNK_BYTES + 64);
+    expect(JSON.stringify(Array.from({ length: p.rows }, () => Array(p.cols).fill(p.numberFormat))).length).toBeLessThanOrEqual(VALUE_CHUNK_BYTES);
     next += p.rows;
   }
   expect(next).toBe(50003);

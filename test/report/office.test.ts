@@ -7,7 +7,7 @@
 import { unzipSync } from "fflate";
 import { XlsxHost } from "../../src/hosts/xlsx";
 import { fromBase64, toBase64 } from "../../src/report/deliver";
-import { chooseExportPath, exportInExcel, EXPORT_SHEET_PREFIX } from "../../src/report/office";
+import { chooseExportPath, exportInExcel, EXPORT_SHEET_PREFIX, WEB_REQUEST_LIMIT } from "../../src/report/office";
 import { assessedFixture } from "./helpers";
 
 describe("导出上报 in Excel", () => {
@@ -50,6 +50,26 @@ describe("导出上报 in Excel", () => {
     // The host draws the two charts on 上报-差异系数 too (they travel in the export plan).
     expect(host.sheetCharts().filter((c) => c.sheet === `${EXPORT_SHEET_PREFIX}差异系数`).map((c) => c.chart.type)).toEqual(["clustered", "stacked"]);
   });
+});
+
+test("Excel on the web: a workbook whose base64 would exceed the 5 MB request goes to 上报- sheets instead", async () => {
+  let sent: string | null = null;
+  const createWorkbook = async (b64: string) => {
+    sent = b64;
+  };
+  // The fixture's export is small: a limit just under its request stands for a county whose export is over 5 MB.
+  const first = await assessedFixture();
+  expect((await exportInExcel({ ...first, supports: () => true, createWorkbook })).path).toBe("createWorkbook");
+  const size = (sent as string | null)?.length ?? 0;
+  expect(size).toBeGreaterThan(1000);
+  sent = null;
+  const { host, run } = await assessedFixture();
+  const outcome = await exportInExcel({ host, run, supports: () => true, createWorkbook, createWorkbookLimit: size });
+  expect(sent).toBeNull();
+  expect(outcome.path).toBe("sheets");
+  expect(outcome.addedSheets.every((n) => n.startsWith(EXPORT_SHEET_PREFIX))).toBe(true);
+  expect(outcome.message).toMatch(/超过 Excel 网页版单次请求 5 MB 的上限/);
+  expect(WEB_REQUEST_LIMIT).toBe(5_000_000);
 });
 
 test("base64 round trip matches Node's encoder", () => {

@@ -22,7 +22,7 @@ import { needsRules, ownedRulesOf, queueRuleLoad } from "./owned";
 import type { CellValue, ChartSpec, WritePlan } from "../../workbook/plan";
 import { a1, parseA1 } from "../../workbook/text";
 import { OfficeHostError, PRECHECK, toOfficeHostError, messageForCode, officeErrorCode } from "./errors";
-import { areaAddress, batchBytes, chartSteps, partition, planStepsYielding, type Capabilities, type Step, type WeightedStep } from "./schedule";
+import { areaAddress, batchBytes, chartSteps, planStepsYielding, writeBatches, type Capabilities, type Step, type WeightedStep } from "./schedule";
 
 export type ExcelRun = typeof Excel.run;
 
@@ -187,33 +187,9 @@ export class OfficeHost implements WorkbookHost {
       // value conversion and sizing would otherwise be one long task on the pane's main thread.
       const names = new Set(state.marks.map((m) => m.name.toLowerCase()));
       const steps = await planStepsYielding(plan, { existing: state.sheetNames, ownedRuleIds: state.ruleIds, names }, caps, pause);
-      const batches = partition(steps);
-      // Charts go at the end of the last batch, after the values they show: no extra sync.
-      const charts = chartSteps(plan, caps);
-      if (charts.length) {
-        if (!batches.length) batches.push([]);
-        batches[batches.length - 1].push(...charts);
-      }
-      const sheets = new Map<string, Excel.Worksheet>();
-      const sheetProxy = (name: string): Excel.Worksheet => {
-        const key = name.toLowerCase();
-        let ws = sheets.get(key);
-        if (!ws) {
-          ws = ctx.workbook.worksheets.getItem(name);
-          sheets.set(key, ws);
-        }
-        return ws;
-      };
-      let largest = 0;
-      for (const [i, b] of batches.entries()) {
-        if (i > 0) await pause(); // let the page breathe between the sync's answer and the next batch
-        if (caps.suspendCalculation) ctx.application.suspendApiCalculationUntilNextSync();
-        for (const { step } of b) queueStep(ctx, step, caps, sheetProxy, sheets);
-        await ctx.sync();
-        syncs++;
-        largest = Math.max(largest, batchBytes(b));
-      }
-      this.lastApply = { syncs, largestRequestBytes: largest, steps: steps.length + charts.length };
+      const batches = writeBatches(steps, chartSteps(plan, caps));
+      const written = await runWriteBatches(ctx, batches, caps);
+      this.lastApply = { syncs: syncs + written.syncs, largestRequestBytes: written.largestRequestBytes, steps: batches.reduce((n, b) => n + b.length, 0) };
     });
   }
 
@@ -226,6 +202,38 @@ export class OfficeHost implements WorkbookHost {
       await ctx.sync();
     });
   }
+}
+
+/**
+ * Queues and syncs the write batches, one sync each, in one RequestContext (sheet proxies are reused
+ * across batches). Exported for the request-size measurement with the real Office.js client
+ * (test/hosts-office/realExcel.ts), which runs exactly this against a recording request executor.
+ */
+export async function runWriteBatches(ctx: Excel.RequestContext, batches: WeightedStep[][], caps: Capabilities): Promise<{ syncs: number; largestRequestBytes: number }> {
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheetProxy = (name: string): Excel.Worksheet => {
+    const key = name.toLowerCase();
+    let ws = sheets.get(key);
+    if (!ws) {
+      ws = ctx.workbook.worksheets.getItem(name);
+      sheets.set(key, ws);
+    }
+    return ws;
+  };
+  let largest = 0;
+  let syncs = 0;
+  for (const [i, b] of batches.entries()) {
+    if (i > 0) await pause(); // let the page breathe between the sync's answer and the next batch
+    if (caps.suspendCalculation) ctx.application.suspendApiCalculationUntilNextSync();
+    for (const { step } of b) queueStep(ctx, step, caps, sheetProxy, sheets);
+    // Microsoft: after suspendApiCalculationUntilNextSync, recalculating is the add-in's job; without it
+    // a user's formula over the result cells keeps its old value. Once, at the end of the last batch.
+    if (caps.suspendCalculation && i === batches.length - 1) ctx.application.calculate("Recalculate");
+    await ctx.sync();
+    syncs++;
+    largest = Math.max(largest, batchBytes(b));
+  }
+  return { syncs, largestRequestBytes: largest };
 }
 
 /** Yields a macrotask: lets the page paint and handle input while a large request is built. */

@@ -2,8 +2,9 @@
  * Turns a WritePlan into a fixed, small number of Office.js batches.
  *
  * Pure (no Office.js): the plan becomes a list of steps, each with an estimate of the bytes it adds
- * to a request (the JSON of its values and addresses), then the list is cut, in order, into
- * `WRITE_SYNCS` consecutive batches of similar size. One batch = one `context.sync()`.
+ * to a request (`stepBytes`: its data plus the object paths and actions Office.js queues for it, per op
+ * as measured with the real client), then the list is cut, in order, into `WRITE_SYNCS` consecutive
+ * batches of similar size. One batch = one `context.sync()`.
  *
  * Why a fixed count: Excel on the web rejects a request over 5 MB, so a 5 000-school plan must be
  * split; splitting a plan of any size into the same number of batches keeps syncs per assessment
@@ -80,12 +81,27 @@ export interface WeightedStep {
 
 const NUMBER_LIKE = /^\s*[+-]?(\d[\d,]*)?(\.\d*)?([eE][+-]?\d+)?\s*%?\s*$/;
 const DATE_OR_TIME_LIKE = /^\s*\d{1,4}\s*[/\-.年月]\s*\d{1,2}|^\s*\d{1,2}\s*:\s*\d{2}/;
+/** Currency ("$100", "¥1,200", "€3"), accounting negatives ("(100)", "($5)"), fractions ("1 1/2"). */
+const CURRENCY_OR_FRACTION = /^\s*[+-]?\(?\s*[$¥￥€£]|^\s*\(\s*[$¥￥€£]?\s*[\d.,]+\s*%?\s*\)\s*$|^\s*[+-]?\d+\s+\d+\s*\/\s*\d+\s*$/;
+/** English month names with a number ("Jan-24", "24-Jan", "March 2024"): Excel reads them as dates. */
+const MONTH_NAME = /(^|[\s\-/.,\d])(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*($|[\s\-/.,\d])/i;
+/** Error literals: Excel stores them as the error value, not as text. */
+const ERROR_LITERAL = /^\s*#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!)\s*$/i;
+
+/** Would Excel read this string, entered as typed, as something other than the text itself? */
+function excelWouldConvert(v: string): boolean {
+  if (/^[+\-@']/.test(v)) return true;
+  if (/^\s*(true|false)\s*$/i.test(v) || ERROR_LITERAL.test(v)) return true;
+  if (!/\d/.test(v)) return false;
+  return NUMBER_LIKE.test(v) || DATE_OR_TIME_LIKE.test(v) || CURRENCY_OR_FRACTION.test(v) || MONTH_NAME.test(v);
+}
 
 /**
  * The value to send to `Range.values` so that the cell holds exactly what the plan says.
  *
  * `Range.values` behaves like typing: Excel treats a string starting with "=", "+", "-" (and "@" in
- * current Excel) as a formula, turns "1,234" or "71.2%" into numbers and "2024/1/2" into a date.
+ * current Excel) as a formula, turns "1,234", "71.2%", "$100", "(100)" or "1 1/2" into numbers,
+ * "2024/1/2", "3月5日" or "Jan-24" into dates, "8:30" into a time and "#N/A" into the error value.
  * Excel's documented way to enter such text literally is a leading apostrophe (the apostrophe is
  * not part of the value; Excel keeps it as the cell's quote prefix). So:
  * - textOnly blocks (texts from user input): every string Excel could reinterpret gets "'".
@@ -100,7 +116,7 @@ export function toExcelValue(v: CellValue, textOnly: boolean): ExcelCell {
   if (typeof v === "boolean") return v;
   if (v === "") return "";
   if (v.startsWith("=")) return textOnly ? `'${v}` : v;
-  if (/^[+\-@']/.test(v) || /\d/.test(v) && (NUMBER_LIKE.test(v) || DATE_OR_TIME_LIKE.test(v)) || /^\s*(true|false)\s*$/i.test(v)) return `'${v}`;
+  if (excelWouldConvert(v)) return `'${v}`;
   return v;
 }
 
@@ -132,9 +148,100 @@ function jsonSize(x: unknown): number {
   return utf8Length(JSON.stringify(x) ?? "");
 }
 
-/** Request bytes an operation costs: the UTF-8 JSON of what it sends, plus a fixed overhead. */
-export function estimateBytes(x: unknown): number {
-  return jsonSize(x) + 64;
+/**
+ * Request bytes of the object paths and actions Office.js adds for one step, beyond the step's own data,
+ * by kind. Measured with Microsoft's client (@microsoft/office-js 1.1.110, excel-web-16.00.debug.js in
+ * jsdom with a recording request executor: test/office-js) as the marginal size of one more step in a
+ * request whose ids already have six digits (a 5 000-school apply), rounded up by about 15 %. A Range
+ * alone is ~250 bytes (its path, the instantiate action, the setter's action with its path list);
+ * `format.fill.color` adds two more paths and actions. Every step kind must have its entry here, so a
+ * new kind is charged what it costs (the real-client test checks each kind against its estimate).
+ */
+export const OP_BYTES: { readonly [K in Step["kind"]]: number } = {
+  delete: 300,
+  add: 300,
+  clear: 380,
+  values: 280,
+  numberFormats: 280,
+  format: 260, // the Range; each property adds FORMAT_PROPERTY_BYTES, each border edge BORDER_EDGE_BYTES
+  fill: 600, // RangeAreas: one getRanges path; ExcelApi 1.7: FILL_RANGE_BYTES per address instead
+  merge: 270,
+  width: 460,
+  freeze: 340,
+  tab: 80,
+  validation: 580,
+  note: 240,
+  chart: 2000, // charts.add, name, title, legend, setPosition; each series adds CHART_SERIES_BYTES
+  activate: 80,
+  removeRules: 300, // the sheet's conditionalFormats; each id adds REMOVE_RULE_BYTES (measured with three: 1 225 in all)
+  conditionalFill: 1750, // the Range, conditionalFormats.add(custom), rule.formula, fill and font colour (measured 1 510 beyond the data)
+  removeName: 300, // names.getItem(name).delete() (measured 265)
+  addName: 500, // names.add with the reference, then visible = false (measured 460)
+};
+/** Removing one of the product's conditional-format rules: getItem(id) and delete. */
+export const REMOVE_RULE_BYTES = 330;
+/** A property a format run sets (bold, font colour, fill, wrap, alignment): paths and a setter (measured 300). */
+export const FORMAT_PROPERTY_BYTES = 340;
+/** One border edge of a format run (borders.getItem(edge).style; measured 341). */
+export const BORDER_EDGE_BYTES = 400;
+/** ExcelApi 1.7 highlight: one Range per contiguous run (getRange, format, fill, the setter; measured 600). */
+export const FILL_RANGE_BYTES = 680;
+/** One chart series (getItemAt, its format and colour, line style; measured 780). */
+export const CHART_SERIES_BYTES = 900;
+
+/**
+ * Office.js itself splits a 2-D set (values, numberFormat) of more than BULK_CHUNK_CELLS cells into row
+ * chunks of round(1 500 / columns) rows, each a Range of its own (getRow, getRow, getBoundingRect: its
+ * setRangePropertiesInBulk, ExcelApi 1.3 and later); each chunk costs BULK_CHUNK_BYTES (measured 785).
+ */
+export const BULK_CHUNK_CELLS = 1500;
+export const BULK_CHUNK_BYTES = 880;
+
+/** Per-op bytes of a 2-D set of rows × cols cells (values, number formats), beyond its data. */
+export function gridOpBytes(kind: "values" | "numberFormats" | "format", rows: number, cols: number): number {
+  const chunks = rows * cols > BULK_CHUNK_CELLS ? Math.ceil(rows / Math.max(1, Math.round(BULK_CHUNK_CELLS / cols))) : 0;
+  return OP_BYTES[kind] + chunks * BULK_CHUNK_BYTES;
+}
+
+/** Properties of a format run beyond its area and number format, and its border edges. */
+function formatCounts(run: FormatRun): { properties: number; edges: number } {
+  let properties = 0;
+  if (run.bold !== undefined) properties++;
+  if (run.fontColor) properties++;
+  if (run.fill) properties++;
+  if (run.wrap !== undefined) properties++;
+  if (run.horizontalAlignment) properties++;
+  const edges = run.border ? 4 + (run.cols > 1 ? 1 : 0) + (run.rows > 1 ? 1 : 0) : 0;
+  return { properties, edges };
+}
+
+/**
+ * Request bytes of one step in the Office.js request format: its data (the UTF-8 JSON of the step, which
+ * holds what it sends: values, formats, addresses, texts; a format run's number format goes as a full
+ * 2-D array) plus the measured per-op cost of its kind (OP_BYTES and the per-part costs above).
+ */
+export function stepBytes(step: Step, caps: Pick<Capabilities, "rangeAreas">): number {
+  const data = jsonSize(step);
+  switch (step.kind) {
+    case "format": {
+      const { properties, edges } = formatCounts(step.run);
+      const nf = step.run.numberFormat !== undefined ? jsonSize(formatPayload(step.run)) : 0;
+      const op = step.run.numberFormat !== undefined ? gridOpBytes("format", step.run.rows, step.run.cols) : OP_BYTES.format;
+      return data + nf + op + properties * FORMAT_PROPERTY_BYTES + edges * BORDER_EDGE_BYTES;
+    }
+    case "fill":
+      return data + (caps.rangeAreas ? OP_BYTES.fill : step.addresses.length * FILL_RANGE_BYTES);
+    case "removeRules":
+      return data + OP_BYTES.removeRules + step.ids.length * REMOVE_RULE_BYTES;
+    case "chart":
+      return data + OP_BYTES.chart + step.chart.series.length * CHART_SERIES_BYTES;
+    case "values":
+      return data + gridOpBytes("values", step.values.length, step.values[0]?.length ?? 0);
+    case "numberFormats":
+      return data + gridOpBytes("numberFormats", step.formats.length, step.formats[0]?.length ?? 0);
+    default:
+      return data + OP_BYTES[step.kind];
+  }
 }
 
 /** "B2:D9" for an area (no sheet part). */
@@ -148,26 +255,30 @@ export function areaAddress(a: Area): string {
 // Plan → steps
 // ------------------------------------------------------------------------------------------------
 
-/** Rows of a 2-D array cut into chunks of at most VALUE_CHUNK_BYTES: [first row offset, rows, bytes]. */
-function rowChunks(grid: unknown[][]): [number, unknown[][], number][] {
+/**
+ * Rows of a 2-D array cut into chunks of at most VALUE_CHUNK_BYTES of data: [first row offset, rows,
+ * request bytes (data + `opBytes`, the per-op cost of the step that sends the chunk)].
+ */
+function rowChunks(grid: unknown[][], opBytes: (rows: number) => number): [number, unknown[][], number][] {
   const out: [number, unknown[][], number][] = [];
   let start = 0;
   let bytes = 0;
   for (let i = 0; i < grid.length; i++) {
     const b = jsonSize(grid[i]) + 1; // the row and its comma
     if (i > start && bytes + b > VALUE_CHUNK_BYTES) {
-      out.push([start, grid.slice(start, i), bytes + 64]);
+      out.push([start, grid.slice(start, i), bytes + opBytes(i - start)]);
       start = i;
       bytes = 0;
     }
     bytes += b;
   }
-  if (start < grid.length) out.push([start, grid.slice(start), bytes + 64]);
+  if (start < grid.length) out.push([start, grid.slice(start), bytes + opBytes(grid.length - start)]);
   return out;
 }
 
 function valueSteps(sheet: string, row: number, col: number, values: ExcelCell[][]): WeightedStep[] {
-  return rowChunks(values).map(([r, part, bytes]) => ({ step: { kind: "values", sheet, row: row + r, col, values: part as ExcelCell[][] }, bytes }));
+  const cols = values[0]?.length ?? 0;
+  return rowChunks(values, (rows) => gridOpBytes("values", rows, cols)).map(([r, part, bytes]) => ({ step: { kind: "values", sheet, row: row + r, col, values: part as ExcelCell[][] }, bytes }));
 }
 
 const FORMAT_AREA_KEYS = new Set(["row", "col", "rows", "cols", "numberFormat"]);
@@ -187,7 +298,7 @@ export function formatSteps(sheet: string, formats: FormatRun[]): WeightedStep[]
   const flush = () => {
     if (!band) return;
     const b = band;
-    for (const [r, part, bytes] of rowChunks(b.formats)) out.push({ step: { kind: "numberFormats", sheet, row: b.row + r, col: b.col, formats: part as string[][] }, bytes });
+    for (const [r, part, bytes] of rowChunks(b.formats, (rows) => gridOpBytes("numberFormats", rows, b.cols))) out.push({ step: { kind: "numberFormats", sheet, row: b.row + r, col: b.col, formats: part as string[][] }, bytes });
     band = null;
   };
   for (const run of formats) {
@@ -202,7 +313,10 @@ export function formatSteps(sheet: string, formats: FormatRun[]): WeightedStep[]
       continue;
     }
     flush();
-    for (const part of formatParts(run)) out.push({ step: { kind: "format", sheet, run: part }, bytes: estimateBytes(formatPayload(part)) });
+    for (const part of formatParts(run)) {
+      const step: Step = { kind: "format", sheet, run: part };
+      out.push({ step, bytes: stepBytes(step, { rangeAreas: true }) });
+    }
   }
   flush();
   return out;
@@ -223,6 +337,13 @@ export function chunkAddresses(cells: string[], limit = MAX_AREAS_ADDRESS): stri
     cur.push(c);
   }
   if (cur.length) out.push(cur);
+  return out;
+}
+
+/** A list cut into consecutive parts of at most `size` items. */
+function chunkCount<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
@@ -285,7 +406,7 @@ export async function planStepsYielding(plan: WritePlan, state: SheetState, caps
 /** The plan's steps, one array per sheet (then the activation), in order. */
 function* stepsBySheet(plan: WritePlan, state: SheetState, caps: Capabilities): Generator<WeightedStep[]> {
   let out: WeightedStep[] = [];
-  const push = (step: Step, payload: unknown = null) => out.push({ step, bytes: estimateBytes(payload) });
+  const push = (step: Step) => out.push({ step, bytes: stepBytes(step, caps) });
   const present = [...state.existing]; // tab order as the steps leave it
   const indexOf = (name: string) => present.findIndex((n) => n.toLowerCase() === name.toLowerCase());
   for (const sp of plan.sheets) {
@@ -305,24 +426,24 @@ function* stepsBySheet(plan: WritePlan, state: SheetState, caps: Capabilities): 
     }
     if (sp.mode === "replace" || !exists) {
       const position = exists ? at : present.length;
-      push({ kind: "add", sheet: sp.name, position }, sp.name);
+      push({ kind: "add", sheet: sp.name, position });
       present.splice(position, 0, sp.name);
       created = true;
     }
     const ids = !created && sp.removeOwnedRules && caps.conditionalFormats ? state.ownedRuleIds?.get(sp.name.toLowerCase()) : undefined;
-    if (ids?.length) push({ kind: "removeRules", sheet: sp.name, ids: [...ids] }, ids);
+    if (ids?.length) push({ kind: "removeRules", sheet: sp.name, ids: [...ids] });
     sheetSteps(sp, created, caps, out, push);
     yield out;
     out = [];
   }
   // Markers after the sheets (plan.ts: remove, then set).
   for (const name of plan.marks?.remove ?? []) if (!state.names || state.names.has(name.toLowerCase())) push({ kind: "removeName", name });
-  for (const m of plan.marks?.set ?? []) push({ kind: "addName", name: m.name, sheet: m.sheet, area: m.area }, m);
+  for (const m of plan.marks?.set ?? []) push({ kind: "addName", name: m.name, sheet: m.sheet, area: m.area });
   if (plan.activate) push({ kind: "activate", sheet: plan.activate });
   yield out;
 }
 
-function sheetSteps(sp: SheetPlan, created: boolean, caps: Capabilities, out: WeightedStep[], push: (s: Step, p?: unknown) => void): void {
+function sheetSteps(sp: SheetPlan, created: boolean, caps: Capabilities, out: WeightedStep[], push: (s: Step) => void): void {
   const sheet = sp.name;
   if (!created) for (const area of sp.clear ?? []) push({ kind: "clear", sheet, area });
   for (const b of sp.blocks) {
@@ -335,14 +456,15 @@ function sheetSteps(sp: SheetPlan, created: boolean, caps: Capabilities, out: We
   for (const w of sp.columnWidths ?? []) push({ kind: "width", sheet, col: w.col, points: columnWidthPoints(w.width) });
   if (sp.freeze) push({ kind: "freeze", sheet, rows: sp.freeze.rows, cols: sp.freeze.cols });
   if (sp.tabColor) push({ kind: "tab", sheet, color: sp.tabColor });
-  if (caps.dataValidation) for (const v of sp.validations ?? []) push({ kind: "validation", sheet, area: v, list: v.list }, v.list);
+  if (caps.dataValidation) for (const v of sp.validations ?? []) push({ kind: "validation", sheet, area: v, list: v.list });
   // Notes only on sheets this plan creates: adding a note where one exists fails in Excel.
-  if (created && caps.notes !== "none") for (const n of sp.notes ?? []) push({ kind: "note", sheet, cell: n.cell, text: n.text }, n.text);
-  if (caps.conditionalFormats) for (const fill of sp.conditionalFills ?? []) push({ kind: "conditionalFill", sheet, fill }, fill);
+  if (created && caps.notes !== "none") for (const n of sp.notes ?? []) push({ kind: "note", sheet, cell: n.cell, text: n.text });
+  if (caps.conditionalFormats) for (const fill of sp.conditionalFills ?? []) push({ kind: "conditionalFill", sheet, fill });
   for (const h of sp.highlights ?? []) {
     if (!h.cells.length) continue;
-    const groups = caps.rangeAreas ? chunkAddresses(h.cells) : chunkAddresses(cellRuns(h.cells), 64 * 1024);
-    for (const g of groups) push({ kind: "fill", sheet, fill: h.fill, addresses: g }, g);
+    // ExcelApi 1.7: each run is a Range of its own (FILL_RANGE_BYTES), so a step takes as many as fit a chunk.
+    const groups = caps.rangeAreas ? chunkAddresses(h.cells) : chunkCount(cellRuns(h.cells), Math.floor(VALUE_CHUNK_BYTES / FILL_RANGE_BYTES));
+    for (const g of groups) push({ kind: "fill", sheet, fill: h.fill, addresses: g });
   }
 }
 
@@ -356,7 +478,10 @@ export function chartSteps(plan: WritePlan, caps: Capabilities): WeightedStep[] 
   const out: WeightedStep[] = [];
   for (const sp of plan.sheets) {
     if (sp.mode !== "replace") continue;
-    for (const chart of sp.charts ?? []) out.push({ step: { kind: "chart", sheet: sp.name, chart }, bytes: estimateBytes(chart) });
+    for (const chart of sp.charts ?? []) {
+      const step: Step = { kind: "chart", sheet: sp.name, chart };
+      out.push({ step, bytes: stepBytes(step, caps) });
+    }
   }
   return out;
 }
@@ -369,7 +494,7 @@ function formatPayload(run: FormatRun): unknown {
 /** A format run cut by rows so that its number-format array stays under VALUE_CHUNK_BYTES. */
 export function formatParts(run: FormatRun): FormatRun[] {
   if (!run.numberFormat) return [run];
-  const rowBytes = estimateBytes(Array(run.cols).fill(run.numberFormat));
+  const rowBytes = jsonSize(Array(run.cols).fill(run.numberFormat)) + 1;
   const rowsPer = Math.max(1, Math.floor(VALUE_CHUNK_BYTES / rowBytes));
   if (run.rows <= rowsPer) return [run];
   const parts: FormatRun[] = [];
@@ -405,6 +530,19 @@ export function partition(steps: WeightedStep[], minBatches = WRITE_SYNCS, maxBy
       cur += s.bytes;
     }
   });
+  return batches;
+}
+
+/**
+ * The write batches of an apply: the plan's steps partitioned, then the charts at the end of the last
+ * batch, after the values they show (no extra sync).
+ */
+export function writeBatches(steps: WeightedStep[], charts: WeightedStep[]): WeightedStep[][] {
+  const batches = partition(steps);
+  if (charts.length) {
+    if (!batches.length) batches.push([]);
+    batches[batches.length - 1].push(...charts);
+  }
   return batches;
 }
 

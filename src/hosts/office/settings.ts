@@ -18,6 +18,8 @@ export interface SettingsStore {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
   saveAsync(callback?: (result: Office.AsyncResult<void>) => void): void;
+  /** Re-reads the settings saved in the document (Office.Settings.refreshAsync, Settings 1.1). */
+  refreshAsync?(callback?: (result: { status: unknown }) => void): void;
 }
 
 function documentSettings(): SettingsStore | null {
@@ -56,4 +58,17 @@ export function saveAddinSettings(settings: AddinSettings, store: SettingsStore 
       else resolve();
     }),
   );
+}
+
+/**
+ * The settings as last saved in the workbook, re-read first (refreshAsync). The ribbon command's page
+ * loads its copy of the settings when Office first opens it and keeps it for the session, while the task
+ * pane (another page) saves changes later: without the refresh the command would assess with stale
+ * settings. A failed refresh keeps the copy there is.
+ */
+export function refreshAddinSettings(store: SettingsStore | null = documentSettings()): Promise<AddinSettings> {
+  const s = store;
+  if (!s) return Promise.resolve({});
+  if (typeof s.refreshAsync !== "function") return Promise.resolve(loadAddinSettings(s));
+  return new Promise((resolve) => s.refreshAsync!(() => resolve(loadAddinSettings(s))));
 }
