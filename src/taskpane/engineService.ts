@@ -11,6 +11,7 @@ import type { WorkbookHost } from "../workbook/port";
 import { SHEETS } from "../workbook/contract";
 import { assessWorkbook, baseProfile, clearWorkbook, effectiveOverride, type AssessRun } from "../workbook/run";
 import { templatePlan } from "../workbook/template";
+import { ownedSheetPlan } from "../workbook/owned";
 import { resolveProfile } from "../engine";
 import { cellText, colLetter, parseA1 } from "../workbook/text";
 import type { XlsxHost } from "../hosts/xlsx";
@@ -136,9 +137,13 @@ export class EngineService implements EngineApi {
   /** 生成报告 where files cannot be downloaded (Excel on Mac/iPad): the report as a 「报告初稿」 sheet. */
   async reportSheet(target: Target): Promise<string> {
     const run = this.run();
-    const { buildReportOutline, reportSheetPlan, REPORT_SHEET } = await import(/* webpackChunkName: "report" */ "../report");
-    await this.host(target).apply({ sheets: [reportSheetPlan(buildReportOutline(run.assessment, run.read))], activate: REPORT_SHEET });
-    return REPORT_SHEET;
+    const { buildReportOutline, reportSheetPlan } = await import(/* webpackChunkName: "report" */ "../report");
+    const host = this.host(target);
+    // The product's own sheet by marker: a user's sheet named 报告初稿 is kept (the draft goes to 报告初稿（评估）),
+    // and 清除评估结果 removes the draft with the results.
+    const plan = ownedSheetPlan(reportSheetPlan(buildReportOutline(run.assessment, run.read)), "report", await host.read([]));
+    await host.apply(plan);
+    return plan.activate!;
   }
 
   /** Web mode 导出上报: the checked sheets as a new workbook. */

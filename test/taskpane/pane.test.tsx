@@ -198,6 +198,25 @@ test("导出上报 without Excel.createWorkbook adds 「上报-」 sheets; 生�
   await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("报告初稿"), { timeout: 30000 });
   expect(doc.sheetNames()).toContain("报告初稿");
   expect(downloads.length).toBe(1);
+  // Written twice: still one 报告初稿 (the product's own sheet, by its marker), and 清除评估结果 removes it too.
+  fireEvent.click(screen.getByRole("button", { name: "生成报告" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("报告初稿"), { timeout: 30000 });
+  expect(doc.sheetNames().filter((n) => n.startsWith("报告初稿"))).toEqual(["报告初稿"]);
+  fireEvent.click(screen.getByRole("button", { name: "清除评估结果" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("已删除结果工作表"));
+  expect(doc.sheetNames()).not.toContain("报告初稿");
+  expect(doc.sheetNames()).not.toContain("评估汇总");
+});
+
+test("a user's own sheet named 报告初稿 is kept: the draft goes to 报告初稿（评估）", async () => {
+  const doc = workbook();
+  doc.addSheet("报告初稿").touch(0, 0).value = "我们自己写的报告";
+  renderPane(doc);
+  await assessNow();
+  (window as unknown as { Office: { context: { platform?: string } } }).Office.context.platform = "Mac";
+  fireEvent.click(screen.getByRole("button", { name: "生成报告" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("报告初稿（评估）"), { timeout: 30000 });
+  expect(doc.sheet("报告初稿")!.valueAt("A1")).toBe("我们自己写的报告");
 });
 
 test("a workbook without 「学校数据」 gets the reader's Chinese reason, and 创建模板 then makes it usable", async () => {
