@@ -22,5 +22,7 @@ export type { WeightedStats } from "./math";
 export { groupBalance } from "./balance";
 export { unitIndicator, unitIndicators, unitStatus, unitValue, cellOf } from "./results";
 export type { IndicatorSource } from "./results";
-export { statusOf, gapOf, gapAmount, gapFor, sectionsOf, sectionsOfType, shareOf, SECTION_FIELDS, WHOLE_SCHOOL_FACILITY } from "./units";
+export { statusOf, gapOf, gapAmount, gapFor, gapUnitOf, sectionsOf, sectionsOfType, shareOf, SECTION_FIELDS, WHOLE_SCHOOL_FACILITY } from "./units";
 export { requiredRooms, classSizeStatus } from "./checks";
+export { planRemediation } from "./plan";
+export type { RemediationPlan, UnitPlan, GroupPlan, SchoolPlan, CvPath, IndicatorPlanBalance, PlanStep } from "./plan";

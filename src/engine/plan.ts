@@ -1,0 +1,447 @@
+/**
+ * 整改测算 (remediation plan): the smallest additions, school section by school section, that make a
+ * county's 资源配置 pass — every included unit at every threshold T, and every 差异系数 (or 综合,
+ * under cvRule `composite`) within its limit. Pure; reads an Assessment, changes nothing.
+ *
+ *   const plan = planRemediation(assessment);
+ *
+ * Step 1 is the engine's gap of every indicator below T (units.ts, indicators.md §2.4), as assessed.
+ * Step 2, for each group and indicator whose CV with step 1 applied is still over the limit: the
+ * water level L — every unit below L raised to L — with the least L that brings the CV within the
+ * limit (bisection), rounded up to whole steps per unit (1 人/间, 0.1 ㎡, 0.01 万元), checked again
+ * (L is raised a little until the rounded plan holds), then trimmed: a unit's addition is lowered
+ * step by step while the limit still holds, so no addition can be lowered by one step. Why the
+ * water level is the optimum, and where rounding makes it near-optimal: docs/engine.md 「整改测算」.
+ *
+ * Amounts are in the numerator's unit: 人 (101–103), ㎡ (104/105), 万元 (106), 间 (107). Units with a
+ * data error in an indicator get no addition there (null) and stay out of its CV, as in assess().
+ */
+import { ceilTo, compositeCv, weightedCv, withinLimit } from "./math";
+import { gapUnitOf } from "./units";
+import { INDICATOR_CODES, SECTIONS } from "./types";
+import type { Assessment, CvRule, IndicatorCode, Section, UnitResult } from "./types";
+
+/** Where a unit's addition comes from: 0 none, 1 the threshold gap, 2 further additions for the CV. */
+export type PlanStep = 0 | 1 | 2;
+
+export interface UnitPlan {
+  /** The unit's row in Assessment.units. */
+  row: number;
+  school: string;
+  schoolIndex: number;
+  section: Section;
+  students: number;
+  /** Total addition (step 1 + step 2) in the numerator's unit; null where the indicator has a data error. */
+  add: Record<IndicatorCode, number | null>;
+  /** The step-1 part of `add` (the gap to T); null where the indicator has a data error. */
+  step1: Record<IndicatorCode, number | null>;
+  /** 2 when step 2 added anything, else 1 when step 1 did, else 0. */
+  step: Record<IndicatorCode, PlanStep>;
+}
+
+/** A CV before any addition, with step 1 applied, and with the whole plan applied. */
+export interface CvPath {
+  cvBefore: number | null;
+  cvAfterStep1: number | null;
+  cvAfter: number | null;
+}
+
+export interface IndicatorPlanBalance extends CvPath {
+  /** Step 2's water level (in the indicator's value unit, e.g. 人/百生) when step 2 raised this indicator. */
+  level: number | null;
+}
+
+export interface GroupPlan {
+  section: Section;
+  limit: number;
+  rule: CvRule;
+  indicators: Record<IndicatorCode, IndicatorPlanBalance>;
+  composite: CvPath;
+  /** The group's CV verdict with the plan applied, under the profile's rule (null: no CV, see notes). */
+  passAfter: boolean | null;
+  /** Additions per indicator over the group's units (step 1 + step 2), in the numerator's unit. */
+  totals: Record<IndicatorCode, number>;
+  /** The step-1 part of `totals`. */
+  totalsStep1: Record<IndicatorCode, number>;
+  /** Chinese notes: indicators without a CV, units left out for data errors, a limit step 2 could not reach. */
+  notes: string[];
+}
+
+/** 一校一案: one school's units and its total per indicator (the sum over its sections). */
+export interface SchoolPlan {
+  school: string;
+  schoolIndex: number;
+  units: UnitPlan[];
+  total: Record<IndicatorCode, number>;
+}
+
+export interface RemediationPlan {
+  profileId: string;
+  rule: CvRule;
+  /** Every included unit, in assessment order. */
+  units: UnitPlan[];
+  /** Schools with at least one included unit, in dataset order. */
+  schools: SchoolPlan[];
+  groups: Record<Section, GroupPlan>;
+  /** Additions per indicator over the county (both groups). */
+  county: Record<IndicatorCode, number>;
+}
+
+/** Rounds a sum of steps to the amount's decimals (0.1 × 3 → 0.3, not 0.30000000000000004). */
+function amountOfSteps(steps: number, code: IndicatorCode): number {
+  const spec = gapUnitOf(code);
+  return Number((steps * spec.step).toFixed(spec.decimals));
+}
+
+function zeros(): Record<IndicatorCode, number> {
+  return { "101": 0, "102": 0, "103": 0, "104": 0, "105": 0, "106": 0, "107": 0 };
+}
+
+/**
+ * One indicator over one group: the units that enter its CV, their students, original numerators,
+ * and the steps added (integers; one step = 1 人/间, 0.1 ㎡, 0.01 万元).
+ */
+class Column {
+  readonly units: UnitResult[] = [];
+  w: Float64Array = new Float64Array(0);
+  num0: Float64Array = new Float64Array(0);
+  steps1: Float64Array = new Float64Array(0);
+  steps: Float64Array = new Float64Array(0);
+  /** The value's numerator per step (1 人, 0.1 ㎡, 100 元, 1 间). */
+  readonly perStep: number;
+  /** value = numerator × factor / students. */
+  readonly factor: number;
+  level: number | null = null;
+
+  constructor(
+    readonly code: IndicatorCode,
+    per100: boolean,
+  ) {
+    const spec = gapUnitOf(code);
+    this.perStep = spec.step / spec.scale;
+    this.factor = per100 ? 100 : 1;
+  }
+
+  get n(): number {
+    return this.units.length;
+  }
+
+  value(i: number, steps = this.steps[i]): number {
+    return ((this.num0[i] + steps * this.perStep) * this.factor) / this.w[i];
+  }
+
+  /** Values with the current steps, into `out`. */
+  values(out: Float64Array, steps = this.steps): Float64Array {
+    for (let i = 0; i < this.n; i++) out[i] = this.value(i, steps[i]);
+    return out;
+  }
+
+  /** Student-weighted population CV of `values` (the engine's two-pass form); null as the engine has none. */
+  cvOf(values: Float64Array): number | null {
+    if (this.n < 2) return null;
+    const s = weightedCv(values, this.w);
+    return s === null ? null : s.cv;
+  }
+}
+
+/** Weighted moments about a fixed centre, updated one value at a time (for trimming). */
+class Sums {
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  constructor(
+    private readonly centre: number,
+    values: Float64Array,
+    w: Float64Array,
+  ) {
+    for (let i = 0; i < values.length; i++) this.add(values[i], w[i], 1);
+  }
+  add(x: number, w: number, sign: 1 | -1): void {
+    const d = x - this.centre;
+    this.s0 += sign * w;
+    this.s1 += sign * w * d;
+    this.s2 += sign * w * d * d;
+  }
+  cv(): number | null {
+    if (!(this.s0 > 0)) return null;
+    const m1 = this.s1 / this.s0;
+    const mean = this.centre + m1;
+    if (mean === 0) return null;
+    return Math.sqrt(Math.max(0, this.s2 / this.s0 - m1 * m1)) / mean;
+  }
+}
+
+/** The least water level L with CV ≤ target, by bisection on [min, max] of the current values. */
+function waterLevel(col: Column, base: Float64Array, target: number, tolerance: number): number {
+  const tmp = new Float64Array(col.n);
+  const cvAt = (level: number): number | null => {
+    for (let i = 0; i < col.n; i++) tmp[i] = base[i] < level ? level : base[i];
+    return col.cvOf(tmp);
+  };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < col.n; i++) {
+    lo = Math.min(lo, base[i]);
+    hi = Math.max(hi, base[i]);
+  }
+  // CV(lo) > target (the caller checked), CV(hi) = 0.
+  for (let k = 0; k < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); k++) {
+    const mid = (lo + hi) / 2;
+    const c = cvAt(mid);
+    if (c !== null && withinLimit(c, target, tolerance)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** Steps that bring every unit below `level` up to it (rounded up per unit), never below step 1. */
+function stepsForLevel(col: Column, level: number, out: Float64Array): void {
+  for (let i = 0; i < col.n; i++) {
+    const needed = ceilTo((level * col.w[i]) / col.factor / col.perStep - col.num0[i] / col.perStep, 0);
+    out[i] = Math.max(col.steps1[i], needed);
+  }
+}
+
+/**
+ * Step 2 for one column: raise the water level until the rounded additions hold `target`, then keep
+ * them in col.steps. Returns false when even the highest level does not hold (left to the notes).
+ */
+function raiseColumn(col: Column, target: number, tolerance: number): boolean {
+  const base = col.values(new Float64Array(col.n), col.steps1);
+  const first = col.cvOf(base);
+  if (first === null || withinLimit(first, target, tolerance)) return true;
+  let level = waterLevel(col, base, target, tolerance);
+  let top = -Infinity;
+  for (let i = 0; i < col.n; i++) top = Math.max(top, base[i]);
+  const steps = new Float64Array(col.n);
+  const values = new Float64Array(col.n);
+  let delta = Math.max(1e-9, Math.abs(level) * 1e-6);
+  for (let k = 0; k < 80; k++) {
+    stepsForLevel(col, level, steps);
+    const c = col.cvOf(col.values(values, steps));
+    if (c !== null && withinLimit(c, target, tolerance)) {
+      col.steps.set(steps);
+      col.level = level;
+      return true;
+    }
+    if (level >= top) break;
+    level = Math.min(top, level + delta);
+    delta *= 2;
+  }
+  return false;
+}
+
+/**
+ * Lowers step-2 additions one step at a time, highest values first, while `holds` stays true; the
+ * sums of every column are kept up to date so the check is O(1). Repeats until nothing changes.
+ */
+function trim(cols: Column[], sums: Sums[], holds: () => boolean): void {
+  const order: [number, number][] = [];
+  cols.forEach((col, c) => {
+    for (let i = 0; i < col.n; i++) if (col.steps[i] > col.steps1[i]) order.push([c, i]);
+  });
+  order.sort((a, b) => cols[b[0]].value(b[1]) - cols[a[0]].value(a[1]));
+  for (let pass = 0; pass < 8; pass++) {
+    let changed = false;
+    for (const [c, i] of order) {
+      const col = cols[c];
+      const w = col.w[i];
+      while (col.steps[i] > col.steps1[i]) {
+        const before = col.value(i);
+        const after = col.value(i, col.steps[i] - 1);
+        sums[c].add(before, w, -1);
+        sums[c].add(after, w, 1);
+        if (holds()) {
+          col.steps[i]--;
+          changed = true;
+        } else {
+          sums[c].add(after, w, -1);
+          sums[c].add(before, w, 1);
+          break;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+}
+
+/** Sums of a column with its current steps, centred on its mean for accuracy. */
+function sumsOf(col: Column): Sums {
+  const v = col.values(new Float64Array(col.n));
+  let sw = 0;
+  let swx = 0;
+  for (let i = 0; i < col.n; i++) {
+    sw += col.w[i];
+    swx += col.w[i] * v[i];
+  }
+  return new Sums(sw > 0 ? swx / sw : 0, v, col.w);
+}
+
+/**
+ * Under `composite`: the least common ceiling t on the seven CVs (every CV above t lowered to t by its
+ * own water level, the others kept) that brings their mean within the limit. The highest CVs come
+ * down first; see docs/engine.md for why this is the strategy.
+ */
+function compositeCeiling(cvs: number[], limit: number): number {
+  let lo = 0;
+  let hi = Math.max(...cvs);
+  const meanAt = (t: number) => cvs.reduce((s, c) => s + Math.min(c, t), 0) / cvs.length;
+  for (let k = 0; k < 200 && hi - lo > 1e-13; k++) {
+    const mid = (lo + hi) / 2;
+    if (meanAt(mid) <= limit) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function planGroup(a: Assessment, section: Section, units: UnitResult[]): { group: GroupPlan; cols: Column[] } {
+  const profile = a.profile;
+  const t = a.indicators;
+  const limit = profile.cvLimit[section];
+  const tol = profile.tolerance;
+  const cols = INDICATOR_CODES.map((code) => new Column(code, profile.indicators[code].per100));
+  const notes: string[] = [];
+
+  // Fill the columns: every included unit of the group with a value for the indicator.
+  INDICATOR_CODES.forEach((code, k) => {
+    const col = cols[k];
+    const rows = units.filter((u) => !Number.isNaN(t.value[u.row * 7 + k]));
+    col.units.push(...rows);
+    col.w = Float64Array.from(rows, (u) => u.students);
+    col.num0 = Float64Array.from(rows, (u) => t.numerator[u.row * 7 + k]);
+    const spec = gapUnitOf(code);
+    col.steps1 = Float64Array.from(rows, (u) => {
+      const gap = t.gap[u.row * 7 + k];
+      return Number.isNaN(gap) ? 0 : Math.round(gap / spec.step);
+    });
+    col.steps = Float64Array.from(col.steps1);
+    if (rows.length < units.length) notes.push(`指标${code}有${units.length - rows.length}个监测点数据有误，未测算`);
+  });
+
+  const cvAfterStep1 = cols.map((col) => col.cvOf(col.values(new Float64Array(col.n), col.steps1)));
+  const failed = (code: IndicatorCode) => notes.push(`指标${code}按上述方法仍不能降到${limit.toFixed(2)}以内，请人工研究`);
+
+  if (profile.cvRule === "each") {
+    cols.forEach((col) => {
+      if (!raiseColumn(col, limit, tol)) failed(col.code);
+    });
+    cols.forEach((col) => {
+      if (col.level === null) return;
+      const s = [sumsOf(col)];
+      trim([col], s, () => {
+        const c = s[0].cv();
+        return c !== null && withinLimit(c, limit, tol);
+      });
+    });
+  } else {
+    const comp = compositeCv(cvAfterStep1);
+    if (comp !== null && !withinLimit(comp, limit, tol)) {
+      const ceiling = compositeCeiling(cvAfterStep1 as number[], limit);
+      cols.forEach((col, k) => {
+        // Exact ceiling (no tolerance), so that the mean of the seven stays within the limit.
+        if ((cvAfterStep1[k] as number) > ceiling && !raiseColumn(col, ceiling, 0)) failed(col.code);
+      });
+      const sums = cols.map(sumsOf);
+      trim(cols, sums, () => {
+        const c = compositeCv(sums.map((s) => s.cv()));
+        return c !== null && withinLimit(c, limit, tol);
+      });
+    }
+  }
+
+  const cvAfter = cols.map((col) => col.cvOf(col.values(new Float64Array(col.n))));
+  const balance = a.balance[section];
+  const indicators = {} as Record<IndicatorCode, IndicatorPlanBalance>;
+  const totals = zeros();
+  const totalsStep1 = zeros();
+  INDICATOR_CODES.forEach((code, k) => {
+    const col = cols[k];
+    indicators[code] = { cvBefore: balance.indicators[code].cv, cvAfterStep1: cvAfterStep1[k], cvAfter: cvAfter[k], level: col.level };
+    let s = 0;
+    let s1 = 0;
+    for (let i = 0; i < col.n; i++) {
+      s += col.steps[i];
+      s1 += col.steps1[i];
+    }
+    totals[code] = amountOfSteps(s, code);
+    totalsStep1[code] = amountOfSteps(s1, code);
+    if (cvAfter[k] === null && units.length > 0) notes.push(`指标${code}${balance.indicators[code].reason ?? "无差异系数"}`);
+  });
+  const compositeAfter = compositeCv(cvAfter);
+  const passEach = cvAfter.some((c) => c !== null && !withinLimit(c, limit, tol)) ? false : cvAfter.every((c) => c !== null) ? true : null;
+  const passAfter = profile.cvRule === "composite" ? (compositeAfter === null ? null : withinLimit(compositeAfter, limit, tol)) : passEach;
+  return {
+    cols,
+    group: {
+      section,
+      limit,
+      rule: profile.cvRule,
+      indicators,
+      composite: { cvBefore: balance.composite, cvAfterStep1: compositeCv(cvAfterStep1), cvAfter: compositeAfter },
+      passAfter,
+      totals,
+      totalsStep1,
+      notes,
+    },
+  };
+}
+
+/** The remediation plan of an assessment (see the file comment). */
+export function planRemediation(a: Assessment): RemediationPlan {
+  const byRow = new Map<number, UnitPlan>();
+  const included = a.units.filter((u) => u.included);
+  for (const u of included) {
+    const add = {} as UnitPlan["add"];
+    const step1 = {} as UnitPlan["step1"];
+    const step = {} as UnitPlan["step"];
+    for (const code of INDICATOR_CODES) {
+      add[code] = null;
+      step1[code] = null;
+      step[code] = 0;
+    }
+    byRow.set(u.row, { row: u.row, school: u.school, schoolIndex: u.schoolIndex, section: u.section, students: u.students, add, step1, step });
+  }
+  const groups = {} as Record<Section, GroupPlan>;
+  for (const section of SECTIONS) {
+    const { group, cols } = planGroup(
+      a,
+      section,
+      included.filter((u) => u.section === section),
+    );
+    groups[section] = group;
+    for (const col of cols) {
+      col.units.forEach((u, i) => {
+        const p = byRow.get(u.row)!;
+        p.add[col.code] = amountOfSteps(col.steps[i], col.code);
+        p.step1[col.code] = amountOfSteps(col.steps1[i], col.code);
+        p.step[col.code] = col.steps[i] > col.steps1[i] ? 2 : col.steps1[i] > 0 ? 1 : 0;
+      });
+    }
+  }
+  const units = included.map((u) => byRow.get(u.row)!);
+
+  const schools: SchoolPlan[] = [];
+  const bySchool = new Map<number, SchoolPlan>();
+  for (const p of [...units].sort((x, y) => x.schoolIndex - y.schoolIndex || x.row - y.row)) {
+    let s = bySchool.get(p.schoolIndex);
+    if (!s) {
+      s = { school: p.school, schoolIndex: p.schoolIndex, units: [], total: zeros() };
+      bySchool.set(p.schoolIndex, s);
+      schools.push(s);
+    }
+    s.units.push(p);
+  }
+  for (const s of schools) {
+    for (const code of INDICATOR_CODES) {
+      const spec = gapUnitOf(code);
+      const steps = s.units.reduce((sum, p) => sum + Math.round((p.add[code] ?? 0) / spec.step), 0);
+      s.total[code] = amountOfSteps(steps, code);
+    }
+  }
+  const county = zeros();
+  for (const code of INDICATOR_CODES) {
+    const spec = gapUnitOf(code);
+    county[code] = amountOfSteps(Math.round(groups.primary.totals[code] / spec.step) + Math.round(groups.junior.totals[code] / spec.step), code);
+  }
+  return { profileId: a.profileId, rule: a.profile.cvRule, units, schools, groups, county };
+}
