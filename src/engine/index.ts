@@ -26,3 +26,5 @@ export { statusOf, gapOf, gapAmount, gapFor, gapUnitOf, sectionsOf, sectionsOfTy
 export { requiredRooms, classSizeStatus } from "./checks";
 export { planRemediation } from "./plan";
 export type { RemediationPlan, UnitPlan, GroupPlan, SchoolPlan, CvPath, IndicatorPlanBalance, PlanStep } from "./plan";
+export { compareYears } from "./compare";
+export type { Comparison, UnitComparison, StatusChange, CvPair, YearInput } from "./compare";

@@ -26,12 +26,17 @@ import {
   type ReportOutline,
   type TableBlock,
 } from "./outline";
+import { planSection } from "./plan-section";
+import { compareSection } from "./compare-section";
+import type { Comparison } from "../engine/compare";
 
 export interface ReportOptions {
   /** County name for the title; default: the 县级指标 sheet's name, else "本县". */
   countyName?: string;
   /** Issuer line above the title; default "<county>人民政府". */
   issuer?: string;
+  /** Last year's comparison (engine/compare.ts): adds the 与上年比较 paragraph after 资源配置. */
+  comparison?: Comparison;
 }
 
 /** Words that depend on the county: 綦江区 → 全区 / 区. */
@@ -711,6 +716,7 @@ export function problemsSection(a: Assessment, w: CountyWords): ReportBlock[] {
   } else {
     out.push(para(`对照评估标准，${w.whole}各项数据指标均已达到要求。`));
   }
+  out.push(...planSection(a, w.whole));
   out.push({ kind: "paragraph", runs: [{ text: "下一步，" }, placeholder("针对上述问题的整改措施、责任单位和完成时限")] });
   return out;
 }
@@ -744,6 +750,7 @@ export function buildReportOutline(a: Assessment, read: ReadResult, opts: Report
       ...basicSituation(a, read, w),
       heading(1, "二、指标达标情况"),
       ...resourceSection(a, w),
+      ...compareSection(opts.comparison, w.whole),
       ...areaSection(a, read, w, "government", "（二）政府保障程度"),
       ...areaSection(a, read, w, "quality", "（三）县域内义务教育质量情况"),
       ...recognitionAndVeto(a),

@@ -60,14 +60,19 @@ export function effectiveOverride(sheet: ProfileOverride, opts: Pick<AssessOptio
  * Throws UnusableWorkbookError (from the reader) when the workbook cannot be used at all.
  */
 export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {}): Promise<AssessRun> {
+  const { assessment, read } = await readAndAssess(host, opts);
+  const plan = renderAssessment(assessment, read);
+  opts.onProgress?.("write");
+  await host.apply(plan);
+  return { assessment, read, plan };
+}
+
+/** Reads the input sheets and assesses them without writing anything (comparisons, summaries). */
+export async function readAndAssess(host: Pick<WorkbookHost, "read">, opts: AssessOptions = {}): Promise<{ assessment: Assessment; read: ReadResult }> {
   const base = baseProfile(opts.profileId);
   opts.onProgress?.("read");
   const snapshot = await host.read(INPUT_SHEETS);
   const read = readWorkbook(snapshot);
   opts.onProgress?.("compute");
-  const assessment = assess(read.dataset, effectiveOverride(read.profileOverride, opts), base);
-  const plan = renderAssessment(assessment, read);
-  opts.onProgress?.("write");
-  await host.apply(plan);
-  return { assessment, read, plan };
+  return { assessment: assess(read.dataset, effectiveOverride(read.profileOverride, opts), base), read };
 }

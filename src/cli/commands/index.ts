@@ -7,5 +7,8 @@ import { assessCommand } from "./assess";
 import { templateCommand } from "./template";
 import { reportCommand } from "./report";
 import { exportCommand } from "./export";
+import { planCommand } from "./plan";
+import { compareCommand } from "./compare";
+import { summaryCommand } from "./summary";
 
-export const COMMANDS: Command[] = [assessCommand, templateCommand, reportCommand, exportCommand];
+export const COMMANDS: Command[] = [assessCommand, templateCommand, reportCommand, exportCommand, planCommand, compareCommand, summaryCommand];
