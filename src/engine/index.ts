@@ -24,7 +24,7 @@ export { unitIndicator, unitIndicators, unitStatus, unitValue, cellOf } from "./
 export type { IndicatorSource } from "./results";
 export { statusOf, gapOf, gapAmount, gapFor, gapUnitOf, sectionsOf, sectionsOfType, shareOf, SECTION_FIELDS, WHOLE_SCHOOL_FACILITY } from "./units";
 export { requiredRooms, classSizeStatus } from "./checks";
-export { planRemediation } from "./plan";
+export { planRemediation, planAdd, planStep1, planStep, schoolTotal, unitAdds, unitSteps, schoolTotals } from "./plan";
 export type { RemediationPlan, UnitPlan, GroupPlan, SchoolPlan, CvPath, IndicatorPlanBalance, PlanStep } from "./plan";
 export { compareYears } from "./compare";
 export type { Comparison, UnitComparison, StatusChange, CvPair, YearInput } from "./compare";

@@ -24,19 +24,20 @@ import type { Assessment, CvRule, IndicatorCode, Section, UnitResult } from "./t
 /** Where a unit's addition comes from: 0 none, 1 the threshold gap, 2 further additions for the CV. */
 export type PlanStep = 0 | 1 | 2;
 
+/**
+ * One included unit of the plan. Its additions are cells of the plan's typed columns (cell =
+ * index × 7 + the code's position), read with planAdd / planStep1 / planStep or unitAdds / unitSteps:
+ * records keyed "101"…"107" cost a dictionary object each in V8, too many for 20 000 schools.
+ */
 export interface UnitPlan {
+  /** Position in RemediationPlan.units. */
+  index: number;
   /** The unit's row in Assessment.units. */
   row: number;
   school: string;
   schoolIndex: number;
   section: Section;
   students: number;
-  /** Total addition (step 1 + step 2) in the numerator's unit; null where the indicator has a data error. */
-  add: Record<IndicatorCode, number | null>;
-  /** The step-1 part of `add` (the gap to T); null where the indicator has a data error. */
-  step1: Record<IndicatorCode, number | null>;
-  /** 2 when step 2 added anything, else 1 when step 1 did, else 0. */
-  step: Record<IndicatorCode, PlanStep>;
 }
 
 /** A CV before any addition, with step 1 applied, and with the whole plan applied. */
@@ -67,12 +68,13 @@ export interface GroupPlan {
   notes: string[];
 }
 
-/** 一校一案: one school's units and its total per indicator (the sum over its sections). */
+/** 一校一案: one school's units; its total per indicator (the sum over its sections) by schoolTotal(). */
 export interface SchoolPlan {
+  /** Position in RemediationPlan.schools. */
+  index: number;
   school: string;
   schoolIndex: number;
   units: UnitPlan[];
-  total: Record<IndicatorCode, number>;
 }
 
 export interface RemediationPlan {
@@ -85,16 +87,64 @@ export interface RemediationPlan {
   groups: Record<Section, GroupPlan>;
   /** Additions per indicator over the county (both groups). */
   county: Record<IndicatorCode, number>;
+  /** Per unit and indicator (cell = unit index × 7 + k): total addition, NaN where the indicator has a data error. */
+  add: Float64Array;
+  /** The step-1 part of `add` (NaN as add). */
+  step1: Float64Array;
+  /** 0 / 1 / 2: 2 when step 2 added anything, else 1 when step 1 did. */
+  step: Uint8Array;
+  /** Per school and indicator (cell = school index × 7 + k): the sum over the school's sections. */
+  schoolTotal: Float64Array;
 }
 
-/** Rounds a sum of steps to the amount's decimals (0.1 × 3 → 0.3, not 0.30000000000000004). */
+const POSITION: Record<IndicatorCode, number> = { "101": 0, "102": 1, "103": 2, "104": 3, "105": 4, "106": 5, "107": 6 };
+
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** A unit's total addition for one indicator (numerator's unit); null where it has a data error. */
+export function planAdd(plan: RemediationPlan, p: UnitPlan, code: IndicatorCode): number | null {
+  return orNull(plan.add[p.index * 7 + POSITION[code]]);
+}
+
+/** The step-1 part (the gap to T) of planAdd. */
+export function planStep1(plan: RemediationPlan, p: UnitPlan, code: IndicatorCode): number | null {
+  return orNull(plan.step1[p.index * 7 + POSITION[code]]);
+}
+
+export function planStep(plan: RemediationPlan, p: UnitPlan, code: IndicatorCode): PlanStep {
+  return plan.step[p.index * 7 + POSITION[code]] as PlanStep;
+}
+
+/** A school's addition for one indicator: the sum over its sections. */
+export function schoolTotal(plan: RemediationPlan, s: SchoolPlan, code: IndicatorCode): number {
+  return plan.schoolTotal[s.index * 7 + POSITION[code]];
+}
+
+function record<T>(f: (code: IndicatorCode) => T): Record<IndicatorCode, T> {
+  return { "101": f("101"), "102": f("102"), "103": f("103"), "104": f("104"), "105": f("105"), "106": f("106"), "107": f("107") };
+}
+
+/** All seven additions of a unit, keyed by code (JSON, tests). */
+export function unitAdds(plan: RemediationPlan, p: UnitPlan): Record<IndicatorCode, number | null> {
+  return record((c) => planAdd(plan, p, c));
+}
+
+/** All seven steps of a unit, keyed by code. */
+export function unitSteps(plan: RemediationPlan, p: UnitPlan): Record<IndicatorCode, PlanStep> {
+  return record((c) => planStep(plan, p, c));
+}
+
+/** All seven totals of a school, keyed by code. */
+export function schoolTotals(plan: RemediationPlan, s: SchoolPlan): Record<IndicatorCode, number> {
+  return record((c) => schoolTotal(plan, s, c));
+}
+
+/**
+ * A whole number of steps as an amount: steps ÷ 10^decimals, the double nearest the decimal
+ * (3 steps of 0.1 → 0.3, not 0.30000000000000004).
+ */
 function amountOfSteps(steps: number, code: IndicatorCode): number {
-  const spec = gapUnitOf(code);
-  return Number((steps * spec.step).toFixed(spec.decimals));
-}
-
-function zeros(): Record<IndicatorCode, number> {
-  return { "101": 0, "102": 0, "103": 0, "104": 0, "105": 0, "106": 0, "107": 0 };
+  return steps / 10 ** gapUnitOf(code).decimals;
 }
 
 /**
@@ -102,7 +152,7 @@ function zeros(): Record<IndicatorCode, number> {
  * and the steps added (integers; one step = 1 人/间, 0.1 ㎡, 0.01 万元).
  */
 class Column {
-  readonly units: UnitResult[] = [];
+  units: UnitResult[] = [];
   w: Float64Array = new Float64Array(0);
   num0: Float64Array = new Float64Array(0);
   steps1: Float64Array = new Float64Array(0);
@@ -305,16 +355,21 @@ function planGroup(a: Assessment, section: Section, units: UnitResult[]): { grou
   // Fill the columns: every included unit of the group with a value for the indicator.
   INDICATOR_CODES.forEach((code, k) => {
     const col = cols[k];
-    const rows = units.filter((u) => !Number.isNaN(t.value[u.row * 7 + k]));
-    col.units.push(...rows);
-    col.w = Float64Array.from(rows, (u) => u.students);
-    col.num0 = Float64Array.from(rows, (u) => t.numerator[u.row * 7 + k]);
-    const spec = gapUnitOf(code);
-    col.steps1 = Float64Array.from(rows, (u) => {
-      const gap = t.gap[u.row * 7 + k];
-      return Number.isNaN(gap) ? 0 : Math.round(gap / spec.step);
-    });
-    col.steps = Float64Array.from(col.steps1);
+    const rows = units.filter((u) => t.value[u.row * 7 + k] === t.value[u.row * 7 + k]); // NaN: data error
+    const m = rows.length;
+    col.units = rows;
+    col.w = new Float64Array(m);
+    col.num0 = new Float64Array(m);
+    col.steps1 = new Float64Array(m);
+    const step = gapUnitOf(code).step;
+    for (let i = 0; i < m; i++) {
+      const cell = rows[i].row * 7 + k;
+      col.w[i] = rows[i].students;
+      col.num0[i] = t.numerator[cell];
+      const gap = t.gap[cell];
+      col.steps1[i] = gap === gap ? Math.round(gap / step) : 0;
+    }
+    col.steps = col.steps1.slice();
     if (rows.length < units.length) notes.push(`指标${code}有${units.length - rows.length}个监测点数据有误，未测算`);
   });
 
@@ -352,8 +407,8 @@ function planGroup(a: Assessment, section: Section, units: UnitResult[]): { grou
   const cvAfter = cols.map((col) => col.cvOf(col.values(new Float64Array(col.n))));
   const balance = a.balance[section];
   const indicators = {} as Record<IndicatorCode, IndicatorPlanBalance>;
-  const totals = zeros();
-  const totalsStep1 = zeros();
+  const totals = record(() => 0);
+  const totalsStep1 = record(() => 0);
   INDICATOR_CODES.forEach((code, k) => {
     const col = cols[k];
     indicators[code] = { cvBefore: balance.indicators[code].cv, cvAfterStep1: cvAfterStep1[k], cvAfter: cvAfter[k], level: col.level };
@@ -388,19 +443,16 @@ function planGroup(a: Assessment, section: Section, units: UnitResult[]): { grou
 
 /** The remediation plan of an assessment (see the file comment). */
 export function planRemediation(a: Assessment): RemediationPlan {
-  const byRow = new Map<number, UnitPlan>();
   const included = a.units.filter((u) => u.included);
-  for (const u of included) {
-    const add = {} as UnitPlan["add"];
-    const step1 = {} as UnitPlan["step1"];
-    const step = {} as UnitPlan["step"];
-    for (const code of INDICATOR_CODES) {
-      add[code] = null;
-      step1[code] = null;
-      step[code] = 0;
-    }
-    byRow.set(u.row, { row: u.row, school: u.school, schoolIndex: u.schoolIndex, section: u.section, students: u.students, add, step1, step });
-  }
+  const indexOfRow = new Map<number, number>();
+  const units = included.map((u, index): UnitPlan => {
+    indexOfRow.set(u.row, index);
+    return { index, row: u.row, school: u.school, schoolIndex: u.schoolIndex, section: u.section, students: u.students };
+  });
+  const n = units.length * 7;
+  const add = new Float64Array(n).fill(NaN);
+  const step1 = new Float64Array(n).fill(NaN);
+  const step = new Uint8Array(n);
   const groups = {} as Record<Section, GroupPlan>;
   for (const section of SECTIONS) {
     const { group, cols } = planGroup(
@@ -409,39 +461,44 @@ export function planRemediation(a: Assessment): RemediationPlan {
       included.filter((u) => u.section === section),
     );
     groups[section] = group;
-    for (const col of cols) {
-      col.units.forEach((u, i) => {
-        const p = byRow.get(u.row)!;
-        p.add[col.code] = amountOfSteps(col.steps[i], col.code);
-        p.step1[col.code] = amountOfSteps(col.steps1[i], col.code);
-        p.step[col.code] = col.steps[i] > col.steps1[i] ? 2 : col.steps1[i] > 0 ? 1 : 0;
-      });
-    }
+    cols.forEach((col, k) => {
+      const d = 10 ** gapUnitOf(col.code).decimals;
+      for (let i = 0; i < col.n; i++) {
+        const cell = indexOfRow.get(col.units[i].row)! * 7 + k;
+        add[cell] = col.steps[i] / d;
+        step1[cell] = col.steps1[i] / d;
+        step[cell] = col.steps[i] > col.steps1[i] ? 2 : col.steps1[i] > 0 ? 1 : 0;
+      }
+    });
   }
-  const units = included.map((u) => byRow.get(u.row)!);
 
+  // 一校一案: schools in dataset order, each with its units; totals summed in whole steps.
   const schools: SchoolPlan[] = [];
   const bySchool = new Map<number, SchoolPlan>();
   for (const p of [...units].sort((x, y) => x.schoolIndex - y.schoolIndex || x.row - y.row)) {
     let s = bySchool.get(p.schoolIndex);
     if (!s) {
-      s = { school: p.school, schoolIndex: p.schoolIndex, units: [], total: zeros() };
+      s = { index: schools.length, school: p.school, schoolIndex: p.schoolIndex, units: [] };
       bySchool.set(p.schoolIndex, s);
       schools.push(s);
     }
     s.units.push(p);
   }
-  for (const s of schools) {
-    for (const code of INDICATOR_CODES) {
-      const spec = gapUnitOf(code);
-      const steps = s.units.reduce((sum, p) => sum + Math.round((p.add[code] ?? 0) / spec.step), 0);
-      s.total[code] = amountOfSteps(steps, code);
+  const schoolTotal = new Float64Array(schools.length * 7);
+  INDICATOR_CODES.forEach((code, k) => {
+    const d = 10 ** gapUnitOf(code).decimals;
+    for (const s of schools) {
+      let steps = 0;
+      for (const p of s.units) {
+        const x = add[p.index * 7 + k];
+        if (x === x) steps += Math.round(x * d);
+      }
+      schoolTotal[s.index * 7 + k] = steps / d;
     }
-  }
-  const county = zeros();
-  for (const code of INDICATOR_CODES) {
-    const spec = gapUnitOf(code);
-    county[code] = amountOfSteps(Math.round(groups.primary.totals[code] / spec.step) + Math.round(groups.junior.totals[code] / spec.step), code);
-  }
-  return { profileId: a.profileId, rule: a.profile.cvRule, units, schools, groups, county };
+  });
+  const county = record((code) => {
+    const d = 10 ** gapUnitOf(code).decimals;
+    return (Math.round(groups.primary.totals[code] * d) + Math.round(groups.junior.totals[code] * d)) / d;
+  });
+  return { profileId: a.profileId, rule: a.profile.cvRule, units, schools, groups, county, add, step1, step, schoolTotal };
 }

@@ -5,7 +5,7 @@
  * Pure; the section builder (sentences.ts) places the paragraphs.
  */
 import { cv, fixed } from "../engine/format";
-import { planRemediation } from "../engine/plan";
+import { planRemediation, planStep } from "../engine/plan";
 import type { RemediationPlan } from "../engine/plan";
 import { gapUnitOf } from "../engine/units";
 import { INDICATOR_CODES, SECTION_LABEL, SECTIONS } from "../engine/types";
@@ -18,7 +18,7 @@ import type { ParagraphBlock } from "./outline";
 function step2Total(plan: RemediationPlan, section: "primary" | "junior", code: IndicatorCode): { amount: number; schools: number } {
   const g = plan.groups[section];
   let schools = 0;
-  for (const u of plan.units) if (u.section === section && u.step[code] === 2) schools++;
+  for (const u of plan.units) if (u.section === section && planStep(plan, u, code) === 2) schools++;
   const spec = gapUnitOf(code);
   return { amount: Number((g.totals[code] - g.totalsStep1[code]).toFixed(spec.decimals)), schools };
 }

@@ -10,6 +10,7 @@ import { cv as cvText, fixed, num } from "../engine/format";
 import { gapUnitOf } from "../engine/units";
 import { INDICATOR_CODES, SECTION_LABEL, SECTIONS } from "../engine/types";
 import type { Assessment, IndicatorCode, Section } from "../engine/types";
+import { planAdd, planStep, schoolTotal, unitAdds, unitSteps } from "../engine/plan";
 import type { CvPath, RemediationPlan, UnitPlan } from "../engine/plan";
 import { FILL } from "./plan";
 import type { CellValue, SheetPlan } from "./plan";
@@ -99,7 +100,7 @@ export function planSheet(plan: RemediationPlan, a: Assessment): SheetPlan {
 
   // 3. 一校一案.
   r++;
-  const needing = plan.schools.filter((s) => INDICATOR_CODES.some((c) => s.total[c] > 0));
+  const needing = plan.schools.filter((s) => INDICATOR_CODES.some((c) => schoolTotal(plan, s, c) > 0));
   sheet.blocks.push({ row: r, col: 0, values: [[`三、一校一案（${needing.length}所学校需增加；其余${plan.schools.length - needing.length}所无需增加）`]] });
   sheet.formats.push({ row: r, col: 0, rows: 1, cols: 1, bold: true });
   const schoolCols: TableColumn[] = [{ header: "学校", width: 24, userText: true }, { header: "学段", width: 8 }, ...amountColumns(), { header: "说明", width: 40 }];
@@ -107,8 +108,8 @@ export function planSheet(plan: RemediationPlan, a: Assessment): SheetPlan {
   const amber: string[] = [];
   const top = r + 2;
   const stepText = (p: UnitPlan) => {
-    const second = INDICATOR_CODES.filter((c) => p.step[c] === 2);
-    const errors = INDICATOR_CODES.filter((c) => p.add[c] === null);
+    const second = INDICATOR_CODES.filter((c) => planStep(plan, p, c) === 2);
+    const errors = INDICATOR_CODES.filter((c) => planAdd(plan, p, c) === null);
     const parts: string[] = [];
     if (second.length) parts.push(`指标${second.join("、")}含第二步（降低差异系数）增加量`);
     if (errors.length) parts.push(`指标${errors.join("、")}数据有误，未测算`);
@@ -117,11 +118,11 @@ export function planSheet(plan: RemediationPlan, a: Assessment): SheetPlan {
   for (const s of needing) {
     s.units.forEach((p, k) => {
       INDICATOR_CODES.forEach((c, j) => {
-        if (p.step[c] === 2) amber.push(a1(top + rows.length, 2 + j));
+        if (planStep(plan, p, c) === 2) amber.push(a1(top + rows.length, 2 + j));
       });
-      rows.push([k === 0 ? s.school : null, SECTION_LABEL[p.section], ...INDICATOR_CODES.map((c) => p.add[c] ?? "数据有误"), stepText(p)]);
+      rows.push([k === 0 ? s.school : null, SECTION_LABEL[p.section], ...INDICATOR_CODES.map((c) => planAdd(plan, p, c) ?? "数据有误"), stepText(p)]);
     });
-    if (s.units.length > 1) rows.push([null, "合计", ...INDICATOR_CODES.map((c) => s.total[c]), null]);
+    if (s.units.length > 1) rows.push([null, "合计", ...INDICATOR_CODES.map((c) => schoolTotal(plan, s, c)), null]);
   }
   addTable(sheet, r + 1, 0, schoolCols, rows);
   addHighlight(sheet, FILL.basic, amber);
@@ -153,7 +154,7 @@ export function planJson(plan: RemediationPlan): PlanJson {
     return out;
   };
   return {
-    units: plan.units.map((u) => ({ school: u.school, section: u.section, add: u.add, step: u.step })),
+    units: plan.units.map((u) => ({ school: u.school, section: u.section, add: unitAdds(plan, u), step: unitSteps(plan, u) })),
     balance: { primary: group("primary"), junior: group("junior") },
     totals: { primary: plan.groups.primary.totals, junior: plan.groups.junior.totals },
   };
