@@ -11,6 +11,8 @@
 import type { AddinSettings } from "../hosts/office/settings";
 import type { PaneModel } from "./model";
 import type { AssessStage } from "../workbook/run";
+import type { Comparison } from "../engine/compare";
+import type { CountySummary } from "../workbook/summary";
 
 /** The three stages of an assessment, as assessWorkbook reports them. */
 export type Stage = AssessStage;
@@ -69,6 +71,10 @@ export interface FileAppHost extends AppHost {
   current(): string | null;
   /** 下载已检查的工作簿: the open workbook with the results written in. Resolves with what to tell the user. */
   downloadChecked(): Promise<string>;
+  /** 与上年比较: last year's workbook against the last assessment (adds the 「与上年比较」 sheet). */
+  compareLastYear(name: string, data: ArrayBuffer): Promise<Comparison>;
+  /** 多县汇总: one county workbook's row. */
+  summarize(name: string, data: ArrayBuffer): Promise<CountySummary>;
 }
 
 export function isFileHost(host: AppHost): host is FileAppHost {

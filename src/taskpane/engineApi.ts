@@ -5,6 +5,8 @@
 import type { PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
 import type { WorkbookHost } from "../workbook/port";
+import type { Comparison } from "../engine/compare";
+import type { CountySummary } from "../workbook/summary";
 
 /**
  * A workbook in the page (Office mode). `createWorkbook` opens bytes (base64) as a new Excel
@@ -39,6 +41,10 @@ export interface EngineApi {
   exportFile(): Promise<{ bytes: Uint8Array; fileName: string }>;
   /** Office mode 导出上报 (new workbook where ExcelApi 1.8 allows; else 「上报-」 sheets). */
   exportOffice(target: Target, supported: string[]): Promise<OfficeExport>;
+  /** Web mode 与上年比较: last year's .xlsx against the last assessment; also writes the 「与上年比较」 sheet. */
+  compareLastYear(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison>;
+  /** 多县汇总: one county workbook's row (a row with its error when it cannot be read). */
+  summarize(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<CountySummary>;
 }
 
 /** Messages page → worker. */

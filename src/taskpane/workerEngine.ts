@@ -6,6 +6,8 @@
 import type { EngineApi, OfficeExport, PageWorkbook, Target, WorkerReply, WorkerRequest } from "./engineApi";
 import type { PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
+import type { Comparison } from "../engine/compare";
+import type { CountySummary } from "../workbook/summary";
 
 interface Pending {
   resolve(v: unknown): void;
@@ -97,5 +99,11 @@ export class WorkerEngine implements EngineApi {
   }
   exportOffice(target: Target, supported: string[]): Promise<OfficeExport> {
     return this.call("exportOffice", [supported], target);
+  }
+  compareLastYear(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison> {
+    return this.call("compareLastYear", [data, name, settings], undefined, undefined, [data]);
+  }
+  summarize(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<CountySummary> {
+    return this.call("summarize", [data, name, settings], undefined, undefined, [data]);
   }
 }

@@ -60,19 +60,23 @@ export function effectiveOverride(sheet: ProfileOverride, opts: Pick<AssessOptio
  * Throws UnusableWorkbookError (from the reader) when the workbook cannot be used at all.
  */
 export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {}): Promise<AssessRun> {
-  const { assessment, read } = await readAndAssess(host, opts);
+  const base = baseProfile(opts.profileId);
+  opts.onProgress?.("read");
+  const snapshot = await host.read(INPUT_SHEETS);
+  const read = readWorkbook(snapshot);
+  opts.onProgress?.("compute");
+  const assessment = assess(read.dataset, effectiveOverride(read.profileOverride, opts), base);
   const plan = renderAssessment(assessment, read);
   opts.onProgress?.("write");
   await host.apply(plan);
   return { assessment, read, plan };
 }
 
-/** Reads the input sheets and assesses them without writing anything (comparisons, summaries). */
-export async function readAndAssess(host: Pick<WorkbookHost, "read">, opts: AssessOptions = {}): Promise<{ assessment: Assessment; read: ReadResult }> {
-  const base = baseProfile(opts.profileId);
-  opts.onProgress?.("read");
-  const snapshot = await host.read(INPUT_SHEETS);
-  const read = readWorkbook(snapshot);
-  opts.onProgress?.("compute");
-  return { assessment: assess(read.dataset, effectiveOverride(read.profileOverride, opts), base), read };
+/**
+ * Reads and assesses without writing anything (comparisons, summaries): assessWorkbook over the
+ * host's reads with the write plan left unapplied, so both read the workbook the same way.
+ */
+export async function readAndAssess(host: Pick<WorkbookHost, "read">, opts: AssessOptions = {}): Promise<Omit<AssessRun, "plan">> {
+  const { assessment, read } = await assessWorkbook({ read: (names) => host.read(names), apply: async () => undefined }, opts);
+  return { assessment, read };
 }
