@@ -243,13 +243,13 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
           <Tab value="shortfalls">问题清单{model ? `（${model.shortfallCount}）` : ""}</Tab>
           <Tab value="issues">数据问题{model ? `（${issueCount}）` : ""}</Tab>
           <Tab value="settings">设置</Tab>
-          {fileMode && <Tab value="compare">与上年比较</Tab>}
-          {fileMode && <Tab value="summary">多县汇总</Tab>}
+          <Tab value="compare">与上年比较</Tab>
+          <Tab value="summary">多县汇总</Tab>
         </TabList>
         <div role="tabpanel" aria-label={TAB_LABEL[tab]}>
-          {isFileHost(host) && tab === "compare" ? (
+          {tab === "compare" ? (
             <ComparePanel ready={model !== null} compare={(n, d) => host.compareLastYear(n, d)} />
-          ) : isFileHost(host) && tab === "summary" ? (
+          ) : tab === "summary" ? (
             <SummaryPanel summarize={(n, d) => host.summarize(n, d)} />
           ) : tab === "settings" ? (
             <SettingsPanel

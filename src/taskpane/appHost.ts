@@ -58,6 +58,10 @@ export interface AppHost {
   exportReport(): Promise<string>;
   /** 导出上报: the checked sheets as a new workbook. Resolves with what to tell the user. */
   exportWorkbook(): Promise<string>;
+  /** 与上年比较: last year's .xlsx (chosen in the pane) against the last assessment; adds the 「与上年比较」 sheet. */
+  compareLastYear(name: string, data: ArrayBuffer): Promise<Comparison>;
+  /** 多县汇总: one county workbook's row (the open workbook is not touched). */
+  summarize(name: string, data: ArrayBuffer): Promise<CountySummary>;
 }
 
 /** File mode additionally opens workbooks. */
@@ -71,10 +75,6 @@ export interface FileAppHost extends AppHost {
   current(): string | null;
   /** 下载已检查的工作簿: the open workbook with the results written in. Resolves with what to tell the user. */
   downloadChecked(): Promise<string>;
-  /** 与上年比较: last year's workbook against the last assessment (adds the 「与上年比较」 sheet). */
-  compareLastYear(name: string, data: ArrayBuffer): Promise<Comparison>;
-  /** 多县汇总: one county workbook's row. */
-  summarize(name: string, data: ArrayBuffer): Promise<CountySummary>;
 }
 
 export function isFileHost(host: AppHost): host is FileAppHost {

@@ -41,8 +41,8 @@ export interface EngineApi {
   exportFile(): Promise<{ bytes: Uint8Array; fileName: string }>;
   /** Office mode 导出上报 (new workbook where ExcelApi 1.8 allows; else 「上报-」 sheets). */
   exportOffice(target: Target, supported: string[]): Promise<OfficeExport>;
-  /** Web mode 与上年比较: last year's .xlsx against the last assessment; also writes the 「与上年比较」 sheet. */
-  compareLastYear(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison>;
+  /** 与上年比较: last year's .xlsx against the last assessment; writes the 「与上年比较」 sheet into the target. */
+  compareLastYear(target: Target, data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison>;
   /** 多县汇总: one county workbook's row (a row with its error when it cannot be read). */
   summarize(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<CountySummary>;
 }

@@ -159,12 +159,15 @@ export class EngineService implements EngineApi {
     return { message: out.message, fileName: out.fileName };
   }
 
-  /** Web mode 与上年比较: last year's workbook (assessed in memory, same settings) against the last run. */
-  async compareLastYear(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison> {
+  /**
+   * 与上年比较: last year's workbook (assessed in memory, same settings) against the last run; the
+   * 「与上年比较」 sheet goes into the target (the open file, or the Excel workbook).
+   */
+  async compareLastYear(target: Target, data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison> {
     const run = this.run();
     const last = await readAndAssess(await this.open(data), settings);
     const c = compareYears({ assessment: last.assessment, schools: last.read.dataset.schools }, { assessment: run.assessment, schools: run.read.dataset.schools });
-    if (this.file) await this.file.apply({ sheets: [compareSheet(c, run.assessment.profile, { old: name, new: "本年" })] });
+    await this.host(target).apply({ sheets: [compareSheet(c, run.assessment.profile, { old: name, new: "本年" })] });
     return c;
   }
 

@@ -85,7 +85,7 @@ export function createFileAppHost(deps: FileHostDeps): FileAppHost {
       return `已下载「${out}」：原有数据不变，评估结果写在右侧和新增的工作表中。`;
     },
     async compareLastYear(fileName, data) {
-      return (await engine()).compareLastYear(data, fileName, settings);
+      return (await engine()).compareLastYear("file", data, fileName, settings);
     },
     async summarize(fileName, data) {
       return (await engine()).summarize(data, fileName, settings);

@@ -69,5 +69,11 @@ export function createOfficeAppHost(deps: OfficeHostDeps): AppHost {
       const supported = EXCEL_API_VERSIONS.filter((v) => deps.supports(v));
       return (await (await engine()).exportOffice(deps.host, supported)).message;
     },
+    async compareLastYear(name, data) {
+      return (await engine()).compareLastYear(deps.host, data, name, await loadAddinSettings());
+    },
+    async summarize(name, data) {
+      return (await engine()).summarize(data, name, await loadAddinSettings());
+    },
   };
 }

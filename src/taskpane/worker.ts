@@ -55,7 +55,7 @@ async function dispatch(op: string, target: PageWorkbook | "file", args: unknown
     case "exportOffice":
       return service.exportOffice(target, args[0] as string[]);
     case "compareLastYear":
-      return service.compareLastYear(args[0] as ArrayBuffer, args[1] as string, args[2] as PaneSettings);
+      return service.compareLastYear(target, args[0] as ArrayBuffer, args[1] as string, args[2] as PaneSettings);
     case "summarize":
       return service.summarize(args[0] as ArrayBuffer, args[1] as string, args[2] as PaneSettings);
     default:

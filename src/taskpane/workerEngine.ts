@@ -100,8 +100,8 @@ export class WorkerEngine implements EngineApi {
   exportOffice(target: Target, supported: string[]): Promise<OfficeExport> {
     return this.call("exportOffice", [supported], target);
   }
-  compareLastYear(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison> {
-    return this.call("compareLastYear", [data, name, settings], undefined, undefined, [data]);
+  compareLastYear(target: Target, data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison> {
+    return this.call("compareLastYear", [data, name, settings], target, undefined, [data]);
   }
   summarize(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<CountySummary> {
     return this.call("summarize", [data, name, settings], undefined, undefined, [data]);

@@ -8,6 +8,9 @@ import { TextDecoder, TextEncoder } from "util";
 import { render, screen, fireEvent, within, cleanup, configure } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { createFileAppHost } from "../../src/taskpane/fileAppHost";
+import { createOfficeAppHost } from "../../src/taskpane/officeAppHost";
+import { OfficeHost } from "../../src/hosts/office";
+import { FakeWorkbook, fakeRun, installFakeOffice, uninstallFakeOffice, type FakeValue } from "../fakes/fakeExcel";
 import { EngineService } from "../../src/taskpane/engineService";
 import { NATIONAL_2017, PROFILES } from "../../src/engine/profiles";
 import { buildWorkbook, COUNTY_ITEMS_OK, toBytes } from "../workbook-render/fixtures";
@@ -47,7 +50,10 @@ function renderWeb() {
   render(<App host={host} profiles={Object.values(PROFILES)} defaultProfile={NATIONAL_2017} />);
 }
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  uninstallFakeOffice(window);
+});
 
 test("与上年比较: last year's file against this year's assessment", async () => {
   // Last year 甲 2.0 (met); this year 甲 0.8 (< 0.85 → 未达标). 乙 keeps code B2 under a new name; 丙 closed, 丁 new.
@@ -88,4 +94,28 @@ test("多县汇总: one row per file, a broken file is a row with its reason", a
   expect(cells("乙县.xlsx").slice(0, 5)).toEqual(["乙县.xlsx", "乙县", "达到要求", "2", "2"]);
   expect(cells("坏.xlsx")[2]).toBe("无法评估");
   expect(cells("坏.xlsx").at(-1)).toMatch(/无法打开该文件/);
+}, 90000);
+
+test("与上年比较 in Excel: the file chosen in the pane against the open workbook; the sheet goes into the workbook", async () => {
+  const header = Object.keys(primary("x", "x"));
+  const row = (name: string, code: string, backbone: number): FakeValue[] => Object.values(primary(name, code, backbone)) as FakeValue[];
+  // This year (the open workbook): 甲 2.0, 乙 0.8 (未达标). Last year (a file): both 2.0.
+  const doc = FakeWorkbook.from({ 学校数据: [header, row("甲小学", "A1", 20), row("乙小学", "B2", 8)] });
+  installFakeOffice(window, doc);
+  const host = createOfficeAppHost({
+    host: new OfficeHost(fakeRun(doc), { supports: (v) => doc.supports(v) }),
+    engine: async () => new EngineService(),
+    supports: (v) => doc.supports(v),
+    download: () => undefined,
+  });
+  render(<App host={host} profiles={Object.values(PROFILES)} defaultProfile={NATIONAL_2017} />);
+  fireEvent.click(screen.getByRole("button", { name: "评估" }));
+  await screen.findByTestId("overview", {}, { timeout: 30000 });
+  fireEvent.click(screen.getByRole("tab", { name: "与上年比较" }));
+  const last = await file("上年.xlsx", [primary("甲小学", "A1"), primary("乙小学", "B2")], "某县");
+  fireEvent.change(screen.getByTestId("compare-input"), { target: { files: [last] } });
+  const result = await screen.findByTestId("compare-result", {}, { timeout: 30000 });
+  expect(within(result).getByText("乙小学（小学）").closest("tr")!.textContent).toBe("乙小学（小学）102达标 2.00未达标 0.80");
+  expect(screen.getByTestId("compare-moves").textContent).toBe("无新增、减少或更名的学校。");
+  expect(doc.sheetNames()).toContain("与上年比较");
 }, 90000);
