@@ -4,7 +4,7 @@
  * (EngineService in the page: jsdom has no Worker) on .xlsx files written by exceljs. Known
  * differences between the two years are set by hand below (T of 102 = 1.0 per 100 students).
  */
-import { TextDecoder, TextEncoder } from "util";
+import "./jsdomGaps";
 import { render, screen, fireEvent, within, cleanup, configure } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { createFileAppHost } from "../../src/taskpane/fileAppHost";
@@ -17,13 +17,6 @@ import { buildWorkbook, COUNTY_ITEMS_OK, toBytes } from "../workbook-render/fixt
 import type { SchoolRow } from "../workbook-render/fixtures";
 
 configure({ asyncUtilTimeout: 20000 });
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
-Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder, TextDecoder: globalThis.TextDecoder ?? TextDecoder });
 
 /** A 小学 of 1000 students meeting every threshold; 骨干教师 as given (20 → 2.0 per 100). */
 function primary(name: string, code: string, backbone = 20): SchoolRow {

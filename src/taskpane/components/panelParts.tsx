@@ -1,21 +1,14 @@
 /** What the 与上年比较 and 多县汇总 panels share: styles, a header row, a file picker button. */
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { TABLE_STYLES } from "./tableStyles";
 
 export const usePanelStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: "8px" },
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
   h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: "6px 0 2px 0" },
   scroll: { overflowX: "auto" },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  th: {
-    textAlign: "left",
-    fontWeight: tokens.fontWeightSemibold,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-    padding: "3px 4px",
-    whiteSpace: "nowrap",
-  },
-  td: { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: "3px 4px", verticalAlign: "top" },
+  ...TABLE_STYLES,
   better: { color: tokens.colorPaletteGreenForeground1 },
   worse: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
