@@ -13,6 +13,7 @@ import type { PaneModel } from "./model";
 import type { AssessStage } from "../workbook/run";
 import type { Comparison } from "../engine/compare";
 import type { CountySummary } from "../workbook/summary";
+import type { PlanView } from "../workbook/render-plan";
 
 /** The three stages of an assessment, as assessWorkbook reports them. */
 export type Stage = AssessStage;
@@ -60,6 +61,8 @@ export interface AppHost {
   exportWorkbook(): Promise<string>;
   /** 与上年比较: last year's .xlsx (chosen in the pane) against the last assessment; adds the 「与上年比较」 sheet. */
   compareLastYear(name: string, data: ArrayBuffer): Promise<Comparison>;
+  /** 整改测算 of the last assessment; adds the 「整改测算」 sheet. */
+  plan(): Promise<PlanView>;
   /** 多县汇总: one county workbook's row (the open workbook is not touched). */
   summarize(name: string, data: ArrayBuffer): Promise<CountySummary>;
 }

@@ -7,6 +7,7 @@ import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost
 import type { WorkbookHost } from "../workbook/port";
 import type { Comparison } from "../engine/compare";
 import type { CountySummary } from "../workbook/summary";
+import type { PlanView } from "../workbook/render-plan";
 
 /**
  * A workbook in the page (Office mode). `createWorkbook` opens bytes (base64) as a new Excel
@@ -43,6 +44,8 @@ export interface EngineApi {
   exportOffice(target: Target, supported: string[]): Promise<OfficeExport>;
   /** 与上年比较: last year's .xlsx against the last assessment; writes the 「与上年比较」 sheet into the target. */
   compareLastYear(target: Target, data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison>;
+  /** 整改测算: the plan of the last assessment; writes the 「整改测算」 sheet into the target. */
+  plan(target: Target): Promise<PlanView>;
   /** 多县汇总: one county workbook's row (a row with its error when it cannot be read). */
   summarize(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<CountySummary>;
 }

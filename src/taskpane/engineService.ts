@@ -13,6 +13,8 @@ import { assessWorkbook, baseProfile, effectiveOverride, readAndAssess, type Ass
 import { compareYears, type Comparison } from "../engine/compare";
 import { compareSheet } from "../workbook/render-compare";
 import { summarizeWorkbooks, type CountySummary } from "../workbook/summary";
+import { planRemediation } from "../engine/plan";
+import { planSheet, planView, type PlanView } from "../workbook/render-plan";
 import { templatePlan } from "../workbook/template";
 import { resolveProfile } from "../engine";
 import { cellText, colLetter, parseA1 } from "../workbook/text";
@@ -169,6 +171,14 @@ export class EngineService implements EngineApi {
     const c = compareYears({ assessment: last.assessment, schools: last.read.dataset.schools }, { assessment: run.assessment, schools: run.read.dataset.schools });
     await this.host(target).apply({ sheets: [compareSheet(c, run.assessment.profile, { old: name, new: "本年" })] });
     return c;
+  }
+
+  /** 整改测算 of the last assessment; the 「整改测算」 sheet goes into the target. */
+  async plan(target: Target): Promise<PlanView> {
+    const run = this.run();
+    const plan = planRemediation(run.assessment);
+    await this.host(target).apply({ sheets: [planSheet(plan, run.assessment)] });
+    return planView(plan);
   }
 
   /** 多县汇总: one county workbook's row; a file that cannot be read is a row with its reason. */

@@ -87,6 +87,9 @@ export function createFileAppHost(deps: FileHostDeps): FileAppHost {
     async compareLastYear(fileName, data) {
       return (await engine()).compareLastYear("file", data, fileName, settings);
     },
+    async plan() {
+      return (await engine()).plan("file");
+    },
     async summarize(fileName, data) {
       return (await engine()).summarize(data, fileName, settings);
     },

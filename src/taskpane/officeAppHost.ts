@@ -72,6 +72,9 @@ export function createOfficeAppHost(deps: OfficeHostDeps): AppHost {
     async compareLastYear(name, data) {
       return (await engine()).compareLastYear(deps.host, data, name, await loadAddinSettings());
     },
+    async plan() {
+      return (await engine()).plan(deps.host);
+    },
     async summarize(name, data) {
       return (await engine()).summarize(data, name, await loadAddinSettings());
     },

@@ -56,6 +56,8 @@ async function dispatch(op: string, target: PageWorkbook | "file", args: unknown
       return service.exportOffice(target, args[0] as string[]);
     case "compareLastYear":
       return service.compareLastYear(target, args[0] as ArrayBuffer, args[1] as string, args[2] as PaneSettings);
+    case "plan":
+      return service.plan(target);
     case "summarize":
       return service.summarize(args[0] as ArrayBuffer, args[1] as string, args[2] as PaneSettings);
     default:

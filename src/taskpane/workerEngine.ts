@@ -8,6 +8,7 @@ import type { PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
 import type { Comparison } from "../engine/compare";
 import type { CountySummary } from "../workbook/summary";
+import type { PlanView } from "../workbook/render-plan";
 
 interface Pending {
   resolve(v: unknown): void;
@@ -102,6 +103,9 @@ export class WorkerEngine implements EngineApi {
   }
   compareLastYear(target: Target, data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison> {
     return this.call("compareLastYear", [data, name, settings], target, undefined, [data]);
+  }
+  plan(target: Target): Promise<PlanView> {
+    return this.call("plan", [], target);
   }
   summarize(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<CountySummary> {
     return this.call("summarize", [data, name, settings], undefined, undefined, [data]);

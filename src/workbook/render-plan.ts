@@ -10,7 +10,7 @@ import { cv as cvText, fixed, num } from "../engine/format";
 import { gapUnitOf } from "../engine/units";
 import { INDICATOR_CODES, SECTION_LABEL, SECTIONS } from "../engine/types";
 import type { Assessment, IndicatorCode, Section } from "../engine/types";
-import { planAdd, planStep, schoolTotal, unitAdds, unitSteps } from "../engine/plan";
+import { planAdd, planStep, schoolTotal, schoolTotals, unitAdds, unitSteps } from "../engine/plan";
 import type { CvPath, RemediationPlan, UnitPlan } from "../engine/plan";
 import { FILL } from "./plan";
 import type { CellValue, SheetPlan } from "./plan";
@@ -130,6 +130,28 @@ export function planSheet(plan: RemediationPlan, a: Assessment): SheetPlan {
   return sheet;
 }
 
+/** What the pane shows of a plan: the groups, the county totals and the schools that need anything. */
+export interface PlanView {
+  groups: RemediationPlan["groups"];
+  county: RemediationPlan["county"];
+  rule: RemediationPlan["rule"];
+  /** Schools that need anything, in dataset order, with each unit's additions and steps. */
+  schools: { school: string; units: { section: Section; add: Record<IndicatorCode, number | null>; step: Record<IndicatorCode, 0 | 1 | 2> }[]; total: Record<IndicatorCode, number> }[];
+  /** Schools assessed in all. */
+  schoolCount: number;
+}
+
+export function planView(plan: RemediationPlan): PlanView {
+  const schools = plan.schools
+    .filter((s) => INDICATOR_CODES.some((c) => schoolTotal(plan, s, c) > 0))
+    .map((s) => ({
+      school: s.school,
+      units: s.units.map((u) => ({ section: u.section, add: unitAdds(plan, u), step: unitSteps(plan, u) })),
+      total: schoolTotals(plan, s),
+    }));
+  return { groups: plan.groups, county: plan.county, rule: plan.rule, schools, schoolCount: plan.schools.length };
+}
+
 // ---------------------------------------------------------------------------------------------
 // JSON of `junheng plan` (issue 14)
 // ---------------------------------------------------------------------------------------------
@@ -161,7 +183,7 @@ export function planJson(plan: RemediationPlan): PlanJson {
 }
 
 /** Short lines for the command line: totals and the CVs that step 2 brings down. */
-export function planSummaryLines(plan: RemediationPlan): string[] {
+export function planSummaryLines(plan: Pick<RemediationPlan, "groups" | "county">): string[] {
   const lines: string[] = [];
   for (const s of SECTIONS) {
     const g = plan.groups[s];

@@ -112,3 +112,20 @@ test("与上年比较 in Excel: the file chosen in the pane against the open wor
   expect(screen.getByTestId("compare-moves").textContent).toBe("无新增、减少或更名的学校。");
   expect(doc.sheetNames()).toContain("与上年比较");
 }, 90000);
+
+test("整改测算 in the page: totals, the CV step 2 brings down, 一校一案", async () => {
+  // As test/engine/plan.test.ts: 骨干 10, 10, 10, 70 → water level 2.668385 → +17 at the three low schools.
+  const county = await file("县.xlsx", [10, 10, 10, 70].map((k, i) => primary(`校${i + 1}`, `S${i}`, k)), "某县");
+  renderWeb();
+  fireEvent.change(screen.getByTestId("file-input"), { target: { files: [county] } });
+  await screen.findByText(/已打开「县.xlsx」/);
+  fireEvent.click(screen.getByRole("button", { name: "评估" }));
+  await screen.findByTestId("overview", {}, { timeout: 30000 });
+  fireEvent.click(screen.getByRole("tab", { name: "整改测算" }));
+  fireEvent.click(screen.getByRole("button", { name: "测算" }));
+  const result = await screen.findByTestId("plan-result", {}, { timeout: 30000 });
+  expect(result.querySelector('[data-line="0"]')!.textContent).toBe("小学：需增加骨干教师 51 人");
+  expect(result.querySelector('[data-line="1"]')!.textContent).toBe("指标102差异系数 1.0392 → 0.4932（水位线 2.67）");
+  expect(within(result).getByText("一校一案（3 所学校需增加，共 4 所）")).toBeTruthy();
+  expect(result.querySelector('[data-unit="校1-primary"]')!.textContent).toBe("校1小学17");
+}, 90000);
