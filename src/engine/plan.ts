@@ -286,14 +286,27 @@ function raiseColumn(col: Column, target: number, tolerance: number): boolean {
  * sums of every column are kept up to date so the check is O(1). Repeats until nothing changes.
  */
 function trim(cols: Column[], sums: Sums[], holds: () => boolean): void {
-  const order: [number, number][] = [];
+  // The raised units (column, position), highest value first: sorted as indices over flat arrays.
+  const cs: number[] = [];
+  const is: number[] = [];
+  const keys: number[] = [];
   cols.forEach((col, c) => {
-    for (let i = 0; i < col.n; i++) if (col.steps[i] > col.steps1[i]) order.push([c, i]);
+    for (let i = 0; i < col.n; i++) {
+      if (col.steps[i] > col.steps1[i]) {
+        cs.push(c);
+        is.push(i);
+        keys.push(col.value(i));
+      }
+    }
   });
-  order.sort((a, b) => cols[b[0]].value(b[1]) - cols[a[0]].value(a[1]));
+  const order = new Uint32Array(keys.length);
+  for (let j = 0; j < order.length; j++) order[j] = j;
+  order.sort((x, y) => keys[y] - keys[x]);
   for (let pass = 0; pass < 8; pass++) {
     let changed = false;
-    for (const [c, i] of order) {
+    for (const j of order) {
+      const c = cs[j];
+      const i = is[j];
       const col = cols[c];
       const w = col.w[i];
       while (col.steps[i] > col.steps1[i]) {
