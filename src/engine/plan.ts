@@ -433,8 +433,15 @@ function planGroup(a: Assessment, section: Section, units: UnitResult[]): { grou
     }
     totals[code] = amountOfSteps(s, code);
     totalsStep1[code] = amountOfSteps(s1, code);
-    if (cvAfter[k] === null && units.length > 0) notes.push(`指标${code}${balance.indicators[code].reason ?? "无差异系数"}`);
   });
+  // Indicators without a CV: one note per reason ("指标101、102…：参与计算的监测点不足2个…").
+  const noCv = new Map<string, IndicatorCode[]>();
+  INDICATOR_CODES.forEach((code, k) => {
+    if (cvAfter[k] !== null || units.length === 0) return;
+    const why = balance.indicators[code].reason ?? "无差异系数";
+    noCv.set(why, [...(noCv.get(why) ?? []), code]);
+  });
+  for (const [why, codes] of noCv) notes.push(`指标${codes.join("、")}：${why}`);
   const compositeAfter = compositeCv(cvAfter);
   const passEach = cvAfter.some((c) => c !== null && !withinLimit(c, limit, tol)) ? false : cvAfter.every((c) => c !== null) ? true : null;
   const passAfter = profile.cvRule === "composite" ? (compositeAfter === null ? null : withinLimit(compositeAfter, limit, tol)) : passEach;
