@@ -8,7 +8,9 @@ import { NotXlsxError, XlsxHost } from "../hosts/xlsx";
 import { MSG } from "../hosts/xlsx/package";
 import { LEGACY, legacyToXlsx } from "./legacy";
 import { UnusableWorkbookError } from "../workbook/contract";
-import { UnknownProfileError, assessWorkbook } from "../workbook/run";
+import { compareYears } from "../engine/compare";
+import type { Comparison } from "../engine/compare";
+import { UnknownProfileError, assessWorkbook, readAndAssess } from "../workbook/run";
 import type { AssessOptions, AssessRun } from "../workbook/run";
 import type { ParsedArgs } from "./args";
 import { CliError, EXIT } from "./command";
@@ -71,4 +73,17 @@ export async function assessFile(file: string, opts: AssessOptions): Promise<{ h
     if (e instanceof UnknownProfileError) throw new CliError(e.message, EXIT.usage);
     throw e;
   }
+}
+
+/** Last year's workbook (assessed in memory with the same options) compared with this year's run. */
+export async function compareWithLastYear(file: string, current: AssessRun, opts: AssessOptions): Promise<Comparison> {
+  const host = await loadWorkbookFile(file);
+  let last;
+  try {
+    last = await readAndAssess(host, opts);
+  } catch (e) {
+    if (e instanceof UnusableWorkbookError) throw new CliError(`「${path.basename(file)}」无法评估：${e.message}`, EXIT.unusable);
+    throw e;
+  }
+  return compareYears({ assessment: last.assessment, schools: last.read.dataset.schools }, { assessment: current.assessment, schools: current.read.dataset.schools });
 }

@@ -70,7 +70,7 @@ export const WHOLE_SCHOOL_FACILITY: Partial<Record<IndicatorCode, SchoolNumericF
 };
 
 /** What a gap adds, per indicator (indicators.md §2.4). */
-interface GapSpec {
+export interface GapSpec {
   what: string;
   unit: Gap["unit"];
   decimals: number;
@@ -87,6 +87,14 @@ const GAP_SPEC: Record<IndicatorCode, GapSpec> = {
   "106": { what: "教学仪器设备", unit: "万元", decimals: 2, step: 0.01, scale: 1 / 10000 },
   "107": { what: "网络多媒体教室", unit: "间", decimals: 0, step: 1, scale: 1 },
 };
+
+/**
+ * How amounts of one indicator are counted (the gap's unit and step): for 整改测算 (plan.ts), which
+ * rounds further additions the way gaps are rounded.
+ */
+export function gapUnitOf(code: IndicatorCode): Readonly<GapSpec> {
+  return GAP_SPEC[code];
+}
 
 /** Equipment is entered in 万元 and compared in 元 per student. */
 const EQUIPMENT_TO_YUAN = 10000;

@@ -17,6 +17,7 @@ import { areaSection, recognitionAndVeto } from "./sections/items";
 import { conclusion, practiceSection, problemsSection } from "./sections/problems";
 import { resourceSection } from "./sections/resources";
 import { standardSentence } from "./sections/standard";
+import { compareSection } from "./compare-section";
 import { countyWords, type ReportContext, type ReportOptions, type SectionBuilder } from "./sections/words";
 
 export type { ReportOptions, ReportContext, SectionBuilder, CountyWords } from "./sections/words";
@@ -50,6 +51,7 @@ export const REPORT_SECTIONS: SectionBuilder[] = [
   basicSituation,
   indicatorsHeading,
   resourceSection,
+  (ctx) => compareSection(ctx.comparison, ctx.w.whole),
   (ctx) => areaSection(ctx, "government", "（二）政府保障程度"),
   (ctx) => areaSection(ctx, "quality", "（三）县域内义务教育质量情况"),
   recognitionAndVeto,
@@ -62,7 +64,7 @@ export const REPORT_SECTIONS: SectionBuilder[] = [
 export function buildReportOutline(a: Assessment, read: ReadResult, opts: ReportOptions = {}): ReportOutline {
   const w = countyWords(read, opts);
   const shortfalls = listShortfalls(a, read);
-  const ctx: ReportContext = { a, read, w, shortfalls, hasAttachment: shortfalls.length > 0 };
+  const ctx: ReportContext = { a, read, w, shortfalls, hasAttachment: shortfalls.length > 0, comparison: opts.comparison };
   const issuer = opts.issuer ?? `${w.name}人民政府`;
   const blocks: ReportBlock[] = REPORT_SECTIONS.flatMap((build) => build(ctx));
   blocks.push(...signatureBlocks(issuer, ctx.hasAttachment));

@@ -23,6 +23,9 @@ import { Overview } from "./components/Overview";
 import { IssueList, RowPreviewCard, ShortfallList } from "./components/Lists";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { FileArea } from "./components/FileArea";
+import { ComparePanel } from "./components/ComparePanel";
+import { SummaryPanel } from "./components/SummaryPanel";
+import { PlanPanel } from "./components/PlanPanel";
 
 const useStyles = makeStyles({
   root: {
@@ -43,8 +46,8 @@ const useStyles = makeStyles({
 });
 
 const STAGES: Stage[] = ["read", "compute", "write"];
-type TabId = "overview" | "shortfalls" | "issues" | "settings";
-const TAB_LABEL: Record<TabId, string> = { overview: "概览", shortfalls: "问题清单", issues: "数据问题", settings: "设置" };
+type TabId = "overview" | "shortfalls" | "issues" | "settings" | "plan" | "compare" | "summary";
+const TAB_LABEL: Record<TabId, string> = { overview: "概览", shortfalls: "问题清单", issues: "数据问题", settings: "设置", plan: "整改测算", compare: "与上年比较", summary: "多县汇总" };
 type Busy = "assess" | "template" | "report" | "export" | "download" | "open" | "clear" | null;
 interface Message {
   intent: "success" | "error" | "info" | "warning";
@@ -257,9 +260,18 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
           <Tab value="shortfalls">问题清单{model ? `（${model.shortfallCount}）` : ""}</Tab>
           <Tab value="issues">数据问题{model ? `（${issueCount}）` : ""}</Tab>
           <Tab value="settings">设置</Tab>
+          <Tab value="plan">整改测算</Tab>
+          <Tab value="compare">与上年比较</Tab>
+          <Tab value="summary">多县汇总</Tab>
         </TabList>
         <div role="tabpanel" aria-label={TAB_LABEL[tab]}>
-          {tab === "settings" ? (
+          {tab === "plan" ? (
+            <PlanPanel ready={model !== null} plan={() => host.plan()} />
+          ) : tab === "compare" ? (
+            <ComparePanel ready={model !== null} compare={(n, d) => host.compareLastYear(n, d)} />
+          ) : tab === "summary" ? (
+            <SummaryPanel summarize={(n, d) => host.summarize(n, d)} />
+          ) : tab === "settings" ? (
             <SettingsPanel
               settings={settings}
               profiles={profiles}

@@ -11,6 +11,9 @@
 import type { AddinSettings } from "../hosts/office/settings";
 import type { PaneModel } from "./model";
 import type { AssessStage } from "../workbook/run";
+import type { Comparison } from "../engine/compare";
+import type { CountySummary } from "../workbook/summary";
+import type { PlanView } from "../workbook/render-plan";
 
 /** The three stages of an assessment, as assessWorkbook reports them. */
 export type Stage = AssessStage;
@@ -58,6 +61,12 @@ export interface AppHost {
   exportWorkbook(): Promise<string>;
   /** 清除评估结果: remove what assessments wrote (by marker), nothing else. Resolves with what to tell the user. */
   clearResults(): Promise<string>;
+  /** 与上年比较: last year's .xlsx (chosen in the pane) against the last assessment; adds the 「与上年比较」 sheet. */
+  compareLastYear(name: string, data: ArrayBuffer): Promise<Comparison>;
+  /** 整改测算 of the last assessment; adds the 「整改测算」 sheet. */
+  plan(): Promise<PlanView>;
+  /** 多县汇总: one county workbook's row (the open workbook is not touched). */
+  summarize(name: string, data: ArrayBuffer): Promise<CountySummary>;
 }
 
 /** File mode additionally opens workbooks. */

@@ -5,6 +5,9 @@
 import type { PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
 import type { WorkbookHost } from "../workbook/port";
+import type { Comparison } from "../engine/compare";
+import type { CountySummary } from "../workbook/summary";
+import type { PlanView } from "../workbook/render-plan";
 
 /**
  * A workbook in the page (Office mode). `createWorkbook` opens bytes (base64) as a new Excel
@@ -44,6 +47,12 @@ export interface EngineApi {
   exportOffice(target: Target, supported: string[], requestLimit?: number): Promise<OfficeExport>;
   /** 清除评估结果: removes what assessments wrote (by marker); resolves with what to tell the user. */
   clear(target: Target): Promise<string>;
+  /** 与上年比较: last year's .xlsx against the last assessment; writes the 「与上年比较」 sheet into the target. */
+  compareLastYear(target: Target, data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison>;
+  /** 整改测算: the plan of the last assessment; writes the 「整改测算」 sheet into the target. */
+  plan(target: Target): Promise<PlanView>;
+  /** 多县汇总: one county workbook's row (a row with its error when it cannot be read). */
+  summarize(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<CountySummary>;
 }
 
 /** Messages page → worker. */

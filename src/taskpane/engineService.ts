@@ -9,7 +9,12 @@
  */
 import type { WorkbookHost } from "../workbook/port";
 import { SHEETS } from "../workbook/contract";
-import { assessWorkbook, baseProfile, clearWorkbook, effectiveOverride, type AssessRun } from "../workbook/run";
+import { assessWorkbook, baseProfile, clearWorkbook, effectiveOverride, readAndAssess, type AssessRun } from "../workbook/run";
+import { compareYears, type Comparison } from "../engine/compare";
+import { compareSheet } from "../workbook/render-compare";
+import { summarizeWorkbooks, type CountySummary } from "../workbook/summary";
+import { planRemediation } from "../engine/plan";
+import { planSheet, planView, type PlanView } from "../workbook/render-plan";
 import { templatePlan } from "../workbook/template";
 import { ownedSheetPlan } from "../workbook/owned";
 import { resolveProfile } from "../engine";
@@ -44,16 +49,20 @@ export class EngineService implements EngineApi {
     return this.last;
   }
 
-  /** Web mode: load an .xlsx into memory. */
-  async load(data: ArrayBuffer | Uint8Array): Promise<string[]> {
+  /** Opens .xlsx bytes; a Chinese reason when they are not a workbook. */
+  private async open(data: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
     const { XlsxHost } = await this.xlsx();
-    let host: XlsxHost;
     try {
-      host = await XlsxHost.load(data instanceof Uint8Array ? data : new Uint8Array(data));
+      return await XlsxHost.load(data instanceof Uint8Array ? data : new Uint8Array(data));
     } catch (err) {
       const why = err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : "";
       throw new Error(why || "无法打开该文件：请选择 Excel 工作簿（.xlsx）。旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx。");
     }
+  }
+
+  /** Web mode: load an .xlsx into memory. */
+  async load(data: ArrayBuffer | Uint8Array): Promise<string[]> {
+    const host = await this.open(data);
     this.file = host;
     this.last = null;
     return (await host.read([])).sheetNames;
@@ -167,5 +176,34 @@ export class EngineService implements EngineApi {
       createWorkbookLimit: requestLimit,
     });
     return { message: out.message, fileName: out.fileName };
+  }
+
+  /**
+   * 与上年比较: last year's workbook (assessed in memory, same settings) against the last run; the
+   * 「与上年比较」 sheet goes into the target (the open file, or the Excel workbook).
+   */
+  async compareLastYear(target: Target, data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison> {
+    const run = this.run();
+    const last = await readAndAssess(await this.open(data), settings);
+    const c = compareYears({ assessment: last.assessment, schools: last.read.dataset.schools }, { assessment: run.assessment, schools: run.read.dataset.schools });
+    await this.host(target).apply({ sheets: [compareSheet(c, run.assessment.profile, { old: name, new: "本年" })] });
+    return c;
+  }
+
+  /** 整改测算 of the last assessment; the 「整改测算」 sheet goes into the target. */
+  async plan(target: Target): Promise<PlanView> {
+    const run = this.run();
+    const plan = planRemediation(run.assessment);
+    await this.host(target).apply({ sheets: [planSheet(plan, run.assessment)] });
+    return planView(plan);
+  }
+
+  /** 多县汇总: one county workbook's row; a file that cannot be read is a row with its reason. */
+  async summarize(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<CountySummary> {
+    const [row] = await summarizeWorkbooks([{ file: name, open: () => this.open(data) }], {
+      ...settings,
+      errorText: (e) => (e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : "无法读取该文件"),
+    });
+    return row;
   }
 }

@@ -94,6 +94,15 @@ export function createFileAppHost(deps: FileHostDeps): FileAppHost {
       download(out, await (await engine()).save(), XLSX_MIME);
       return cleared ? `已下载「${out}」：评估结果已清除，其余内容不变。` : `已下载「${out}」：原有数据不变，评估结果写在右侧和新增的工作表中。`;
     },
+    async compareLastYear(fileName, data) {
+      return (await engine()).compareLastYear("file", data, fileName, settings);
+    },
+    async plan() {
+      return (await engine()).plan("file");
+    },
+    async summarize(fileName, data) {
+      return (await engine()).summarize(data, fileName, settings);
+    },
   };
   return host;
 }

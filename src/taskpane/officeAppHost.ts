@@ -74,5 +74,14 @@ export function createOfficeAppHost(deps: OfficeHostDeps): AppHost {
     async clearResults() {
       return (await engine()).clear(deps.host);
     },
+    async compareLastYear(name, data) {
+      return (await engine()).compareLastYear(deps.host, data, name, await loadAddinSettings());
+    },
+    async plan() {
+      return (await engine()).plan(deps.host);
+    },
+    async summarize(name, data) {
+      return (await engine()).summarize(data, name, await loadAddinSettings());
+    },
   };
 }

@@ -58,6 +58,12 @@ async function dispatch(op: string, target: PageWorkbook | "file", args: unknown
       return service.exportOffice(target, args[0] as string[], args[1] as number | undefined);
     case "clear":
       return service.clear(target);
+    case "compareLastYear":
+      return service.compareLastYear(target, args[0] as ArrayBuffer, args[1] as string, args[2] as PaneSettings);
+    case "plan":
+      return service.plan(target);
+    case "summarize":
+      return service.summarize(args[0] as ArrayBuffer, args[1] as string, args[2] as PaneSettings);
     default:
       throw new Error(`unknown operation ${op}`);
   }

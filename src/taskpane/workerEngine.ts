@@ -6,6 +6,9 @@
 import type { EngineApi, OfficeExport, PageWorkbook, Target, WorkerReply, WorkerRequest } from "./engineApi";
 import type { PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
+import type { Comparison } from "../engine/compare";
+import type { CountySummary } from "../workbook/summary";
+import type { PlanView } from "../workbook/render-plan";
 
 interface Pending {
   resolve(v: unknown): void;
@@ -100,5 +103,14 @@ export class WorkerEngine implements EngineApi {
   }
   clear(target: Target): Promise<string> {
     return this.call("clear", [], target);
+  }
+  compareLastYear(target: Target, data: ArrayBuffer, name: string, settings: PaneSettings): Promise<Comparison> {
+    return this.call("compareLastYear", [data, name, settings], target, undefined, [data]);
+  }
+  plan(target: Target): Promise<PlanView> {
+    return this.call("plan", [], target);
+  }
+  summarize(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<CountySummary> {
+    return this.call("summarize", [data, name, settings], undefined, undefined, [data]);
   }
 }

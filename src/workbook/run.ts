@@ -98,3 +98,12 @@ export async function clearWorkbook(host: WorkbookHost): Promise<ClearRun> {
   if (changed) await host.apply(plan);
   return { plan, sheets, block, changed };
 }
+
+/**
+ * Reads and assesses without writing anything (comparisons, summaries): assessWorkbook over the
+ * host's reads with the write plan left unapplied, so both read the workbook the same way.
+ */
+export async function readAndAssess(host: Pick<WorkbookHost, "read">, opts: AssessOptions = {}): Promise<Omit<AssessRun, "plan">> {
+  const { assessment, read } = await assessWorkbook({ read: (names) => host.read(names), apply: async () => undefined }, opts);
+  return { assessment, read };
+}

@@ -3,29 +3,19 @@
  * Expected values: exit codes and file effects from the brief (0 ran, 2 unusable file, 1 usage);
  * figures from the hand-computed fixture of test/workbook-render (甲小学 101 = 18/500×100 = 3.6).
  */
-import { spawnSync } from "child_process";
-import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
+import { buildCli, root, runJunheng, sha } from "./helpers";
 import { buildWorkbook, dumpWorkbook, fromBytes, makeSchools, toBytes } from "../workbook-render/fixtures";
 
-const root = path.resolve(__dirname, "../..");
-const bin = path.join(root, "bin", "junheng.js");
 let dir: string;
-
-function junheng(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const junheng = (...args: string[]) => runJunheng(dir, ...args);
 
 beforeAll(async () => {
-  // Build the CLI as `npm run build:cli` does (the tests exercise the compiled program).
-  const tsc = require.resolve("typescript/bin/tsc");
-  spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.cli.json")], { cwd: root, stdio: "ignore" });
+  buildCli();
   expect(fs.existsSync(path.join(root, "dist/node/cli/index.js"))).toBe(true);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-cli-"));
   const schools = makeSchools(30, 5);

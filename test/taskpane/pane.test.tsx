@@ -6,7 +6,7 @@
  * Expected values are hand calculations on the small workbook below (thresholds from indicators.md §2:
  * 小学 101 ≥ 4.2, 102 ≥ 1.0, 103 ≥ 0.9, 104 ≥ 4.5 ㎡, 105 ≥ 7.5 ㎡, 106 ≥ 2000 元, 107 ≥ 2.3; 基本达标 ≥ 0.85·T).
  */
-import { TextDecoder, TextEncoder } from "util";
+import "./jsdomGaps";
 import { render, screen, fireEvent, waitFor, within, cleanup, configure } from "@testing-library/react";
 import { FakeWorkbook, fakeRun, installFakeOffice, uninstallFakeOffice, type FakeValue } from "../fakes/fakeExcel";
 import { OfficeHost, SETTINGS_KEY } from "../../src/hosts/office";
@@ -21,15 +21,6 @@ import { shownInFake } from "../fakes/cfEval";
 // (ts-jest compiles it then) can take longer. They return as soon as the condition holds.
 configure({ asyncUtilTimeout: 15000 });
 
-// jsdom has no ResizeObserver (Fluent's TabList and MessageBar observe their size); layout is not under test.
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
-// jsdom has no TextEncoder/TextDecoder either (browsers do; the docx writer uses them).
-Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder, TextDecoder: globalThis.TextDecoder ?? TextDecoder });
 
 const HEADER = [
   "学校名称", "学校类型", "小学在校生数", "小学班级数", "小学最大班额",

@@ -4,11 +4,11 @@ import type { XlsxHost } from "../../hosts/xlsx";
 import { toContractJson } from "../../workbook/json";
 import type { AssessRun } from "../../workbook/run";
 import { listShortfalls } from "../../workbook/shortfalls";
-import { parseArgs } from "../args";
 import { CliError, EXIT } from "../command";
 import type { Command } from "../command";
-import { checkOutputKind, nativeDeflate, writeOutput } from "../files";
+import { checkOutputKind, nativeDeflate } from "../files";
 import { assessFile, assessOptionsOf, isConverted } from "../load";
+import { RESULT_OPTIONS_HELP, parseResultArgs, writeJson, writeWorkbook } from "../output";
 import { summaryLines } from "../summary";
 
 const USAGE = `用法：junheng assess 文件.xlsx [选项]
@@ -19,12 +19,7 @@ const USAGE = `用法：junheng assess 文件.xlsx [选项]
 选项：
   -o, --output 输出.xlsx     把评估结果写入新工作簿（原文件不变；可与输入同名以覆盖原文件）
       --json 输出.json       把结果按 JSON 约定写出（用“-”表示输出到屏幕）
-      --profile 名称         评估标准（默认 national-2017）
-      --cv-rule each|composite
-                             差异系数判定规则：each 每项指标均不超过标准（默认），
-                             composite 仅看综合差异系数
-      --no-split             不按加权学生数拆分一贯制/完全中学的校舍和设备
-  -h, --help                 显示本帮助
+${RESULT_OPTIONS_HELP}
 
 不带 -o 时只计算和显示，不写任何工作簿。
 也可读取 .xls、.et（WPS）和 .ods 表格：按其内容评估，结果只写入 -o 指定的新 .xlsx 工作簿，原文件不变。
@@ -35,49 +30,29 @@ export const assessCommand: Command = {
   summary: "评估工作簿，显示结论，可写出结果工作簿（-o）和 JSON（--json）",
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseArgs(args, [
-      { name: "output", short: "o", value: true },
-      { name: "json", value: true },
-      { name: "profile", value: true },
-      { name: "cv-rule", value: true, choices: ["each", "composite"] },
-      { name: "no-split", value: false },
-    ]);
-    if (parsed.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
-    if (parsed.positional.length !== 1) throw new CliError(`需要且只需要一个输入文件。\n\n${USAGE}`);
-    const file = parsed.positional[0];
-    const { output, json } = parsed.options;
-    const jsonToStdout = json === "-";
-    const say = jsonToStdout ? io.err : io.out;
-    const loaded: { host: XlsxHost; run: AssessRun | null } = await assessFile(file, assessOptionsOf(parsed));
+    const r = parseResultArgs(args, USAGE, io, 1, "需要且只需要一个输入文件。");
+    if (!r) return EXIT.ok;
+    const file = r.files[0];
+    const loaded: { host: XlsxHost; run: AssessRun | null } = await assessFile(file, assessOptionsOf(r.parsed));
     const { host } = loaded;
     const fromLegacy = isConverted(host);
-    if (output && fromLegacy && path.resolve(output) === path.resolve(file)) {
+    if (r.output && fromLegacy && path.resolve(r.output) === path.resolve(file)) {
       throw new CliError(`「${path.basename(file)}」是 .xls/.et/.ods 表格，无法原样写回。请用 -o 指定一个新的 .xlsx 文件名。`, EXIT.usage);
     }
-    if (output) checkOutputKind(output, host.macroEnabled());
+    if (r.output) checkOutputKind(r.output, host.macroEnabled());
     const { assessment, read } = loaded.run!;
 
-    say(`优质均衡评估：${path.basename(file)}`);
-    for (const line of summaryLines(assessment, read, listShortfalls(assessment, read).length)) say(line);
-
-    if (json) {
-      const text = JSON.stringify(toContractJson(assessment, read), null, 2) + "\n";
-      if (jsonToStdout) io.out(text.trimEnd());
-      else {
-        await writeOutput(json, text);
-        say(`已写出 JSON：${json}`);
-      }
-    }
-    // The write plan is not needed any more: let it go before exceljs builds the file.
+    r.say(`优质均衡评估：${path.basename(file)}`);
+    for (const line of summaryLines(assessment, read, listShortfalls(assessment, read).length)) r.say(line);
+    await writeJson(r, io, toContractJson(assessment, read));
+    // The write plan is not needed any more: let it go before the package is written.
     loaded.run = null;
-    if (output) {
-      await writeOutput(output, await host.save({ deflate: nativeDeflate }));
-      say(fromLegacy ? `已写出结果工作簿（新的 .xlsx，含原表格的数据和评估结果；原文件「${path.basename(file)}」未改动）：${output}` : `已写出结果工作簿：${output}`);
+    if (fromLegacy && r.output) {
+      await writeWorkbook(r, () => host.save({ deflate: nativeDeflate }), `结果工作簿（新的 .xlsx，含原表格的数据和评估结果；原文件「${path.basename(file)}」未改动）`);
+    } else if (fromLegacy) {
+      r.say("（未指定 -o，未写出工作簿，原文件未改动。.xls/.et/.ods 的评估结果只能写入新的 .xlsx：请用 -o 新文件名.xlsx。）");
     } else {
-      say(fromLegacy ? "（未指定 -o，未写出工作簿，原文件未改动。.xls/.et/.ods 的评估结果只能写入新的 .xlsx：请用 -o 新文件名.xlsx。）" : "（未指定 -o，未写出工作簿，原文件未改动。）");
+      await writeWorkbook(r, () => host.save({ deflate: nativeDeflate }));
     }
     return EXIT.ok;
   },

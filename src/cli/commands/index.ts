@@ -8,5 +8,8 @@ import { templateCommand } from "./template";
 import { reportCommand } from "./report";
 import { exportCommand } from "./export";
 import { clearCommand } from "./clear";
+import { planCommand } from "./plan";
+import { compareCommand } from "./compare";
+import { summaryCommand } from "./summary";
 
-export const COMMANDS: Command[] = [assessCommand, templateCommand, reportCommand, exportCommand, clearCommand];
+export const COMMANDS: Command[] = [assessCommand, templateCommand, reportCommand, exportCommand, clearCommand, planCommand, compareCommand, summaryCommand];

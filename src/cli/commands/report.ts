@@ -5,7 +5,7 @@ import { exportFileName } from "../../report/export";
 import { parseArgs, type OptionSpec, type ParsedArgs } from "../args";
 import { CliError, EXIT, type CliIO, type Command } from "../command";
 import { writeOutput } from "../files";
-import { assessFile, assessOptionsOf } from "../load";
+import { assessFile, assessOptionsOf, compareWithLastYear as lastYear } from "../load";
 
 /** Options shared by `report` and `export`. */
 export const ASSESS_OPTION_SPECS: OptionSpec[] = [
@@ -14,6 +14,7 @@ export const ASSESS_OPTION_SPECS: OptionSpec[] = [
   { name: "cv-rule", value: true, choices: ["each", "composite"] },
   { name: "no-split", value: false },
   { name: "county", value: true },
+  { name: "last", value: true },
 ];
 
 export const ASSESS_OPTION_HELP = `      --county 名称          县（区）名称（默认取「县级指标」中的名称）
@@ -41,6 +42,7 @@ const USAGE = `用法：junheng report 文件.xlsx [-o 报告.docx] [选项]
 
 选项：
   -o, --output 报告.docx     输出文件（默认：输入文件所在目录下“县名-优质均衡自查自评报告-日期.docx”）
+      --last 上年.xlsx       上年的工作簿：报告中加一段“与上年比较”
 ${ASSESS_OPTION_HELP}
 
 退出码：0 已生成；1 用法错误；2 文件无法使用。`;
@@ -66,7 +68,8 @@ export async function runReport(args: string[], io: CliIO): Promise<number> {
   const { run } = await assessFile(file, assessOptionsOf(parsed));
   const county = parsed.options.county ?? run.read.dataset.county.name;
   const out = outputFile(file, parsed.options.output, county, "优质均衡自查自评报告", "docx", "报告");
-  const bytes = await buildReportDocx(run.assessment, run.read, { countyName: parsed.options.county });
+  const comparison = parsed.options.last ? await lastYear(parsed.options.last, run, assessOptionsOf(parsed)) : undefined;
+  const bytes = await buildReportDocx(run.assessment, run.read, { countyName: parsed.options.county, comparison });
   await writeOutput(out, bytes);
   io.out(`已生成自查自评报告初稿：${out}`);
   io.out("请在 Word 或 WPS 中打开，补充标有【请填写：…】的内容，并核对各项数据。");

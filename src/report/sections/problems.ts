@@ -8,6 +8,7 @@ import { cv, fixed } from "../../engine/format";
 import type { Assessment } from "../../engine/types";
 import { INDICATOR_CODES, SECTION_LABEL, SECTIONS } from "../../engine/types";
 import { heading, para, placeholder, toolNote, type ParagraphBlock, type ReportBlock } from "../outline";
+import { planSection } from "../plan-section";
 import type { ReportContext, SectionBuilder } from "./words";
 
 const NUMBERS = ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）"];
@@ -82,11 +83,17 @@ export const nextSteps: SectionBuilder = (ctx) => [
   },
 ];
 
+/** 四（二）: the 整改测算 (engine/plan.ts), when the county needs additions. */
+export const planPart: SectionBuilder = ({ a, w }) => {
+  const paragraphs = planSection(a, w.whole);
+  return paragraphs.length ? [heading(2, "（二）整改测算"), ...paragraphs] : [];
+};
+
 /**
  * The parts of 四、存在问题与下一步工作, in order. Another part (e.g. 整改测算) is added here, between
  * the problems and 下一步工作; parts number their own （一）（二） headings.
  */
-export const PROBLEM_PARTS: SectionBuilder[] = [problemList, nextSteps];
+export const PROBLEM_PARTS: SectionBuilder[] = [problemList, planPart, nextSteps];
 
 export function problemsSection(ctx: ReportContext, parts: readonly SectionBuilder[] = PROBLEM_PARTS): ReportBlock[] {
   const out: ReportBlock[] = [heading(1, "四、存在问题与下一步工作")];

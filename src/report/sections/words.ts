@@ -3,6 +3,7 @@
  * the seed report prints them, and the prose rules (no 「/」「≥」, no brackets inside brackets).
  */
 import { percent, wholeCountyWord } from "../../engine/format";
+import type { Comparison } from "../../engine/compare";
 import type { Assessment, Section, UnitResult } from "../../engine/types";
 import { SECTION_LABEL } from "../../engine/types";
 import type { ReadResult } from "../../workbook/contract";
@@ -14,6 +15,8 @@ export interface ReportOptions {
   countyName?: string;
   /** Issuer line above the title and 署名; default "<county>人民政府". */
   issuer?: string;
+  /** Last year's comparison (engine/compare.ts): adds the 与上年比较 paragraph after 资源配置. */
+  comparison?: Comparison;
 }
 
 /** Words that depend on the county: 綦江区 → 全区 / 区. */
@@ -38,6 +41,8 @@ export interface ReportContext {
   w: CountyWords;
   /** The shortfalls of 「问题清单」 (listShortfalls), computed once: the 附件's rows and the counts that cite them. */
   shortfalls: Shortfall[];
+  /** Last year's comparison, when the report is made with one (ReportOptions.comparison). */
+  comparison?: Comparison;
   /** Whether the report has an 附件 (the shortfall list); sentences refer to it only then. */
   hasAttachment: boolean;
 }

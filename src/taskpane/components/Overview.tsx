@@ -3,6 +3,7 @@
  * 政府保障程度, 教育质量, 社会认可度 and 一票否决.
  */
 import { makeStyles, tokens, Text } from "@fluentui/react-components";
+import { TABLE_STYLES } from "./tableStyles";
 import type { ItemView, PaneModel } from "../model";
 import { PassBadge, StatusBadge } from "./StatusBadge";
 
@@ -15,15 +16,7 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  th: {
-    textAlign: "left",
-    fontWeight: tokens.fontWeightSemibold,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-    padding: "3px 4px",
-    whiteSpace: "nowrap",
-  },
-  td: { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: "3px 4px", verticalAlign: "top" },
+  ...TABLE_STYLES,
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   fail: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
