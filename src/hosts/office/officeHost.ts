@@ -2,9 +2,10 @@
  * The WorkbookHost port over Office.js (Excel add-in).
  *
  * Sync budget per assessment (read → compute → write): 2 syncs to read (sheet names and protection;
- * then every requested sheet's used range in one batch) and WRITE_SYNCS (2) to write, whatever the
- * number of schools — 4 in all. Writes are whole 2-D blocks cut by rows so no request exceeds
- * 4 MB; formats are whole areas; scattered highlights are RangeAreas (ExcelApi 1.9) or, on
+ * then every requested sheet's used range in one batch) and WRITE_SYNCS (2) to write — 4 in all —
+ * until the write plan's estimated request bytes (schedule.ts stepBytes, measured with the real Office.js
+ * client) exceed 2 × 4 MiB: then one more write sync per 4 MiB (5 000 schools on ExcelApi 1.7: 5).
+ * Writes are whole 2-D blocks cut by rows; formats are whole areas; scattered highlights are RangeAreas (ExcelApi 1.9) or, on
  * ExcelApi 1.7, one Range per contiguous run queued in the same batch. Never a sync per cell.
  * The plan's native charts (SheetPlan.charts, "replace" sheets only) are queued at the end of the
  * last write batch, after the values they show: no extra sync.
