@@ -21,6 +21,25 @@ const { rewriteManifest, normaliseBaseUrl } = require("./scripts/manifest-tools"
 
 const DEV_PORT = Number(process.env.PORT || 3000);
 
+/** Microsoft's CDN, the default and what Microsoft requires for add-ins in AppSource. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/**
+ * `OFFICE_JS=local`: office.js served beside the pane from the @microsoft/office-js package (copied to
+ * dist/office-js/), for 政务内网 deployments without access to the CDN. Internal deployment only:
+ * Microsoft supports local copies of office.js for internal use, not for published add-ins
+ * (docs/addin.md). Only what Excel needs is copied: office.js, its file table, the Excel host scripts
+ * (non-debug), the zh-CN and en-US strings and the telemetry scripts office.js loads.
+ */
+const OFFICE_JS_LOCAL_DIR = "office-js";
+function officeJsFileWanted(rel) {
+  const f = rel.split(path.sep).join("/");
+  return (
+    ["office.js", "o15apptofilemappingtable.js", "es6-promise.js"].includes(f) ||
+    /^excel-[a-z0-9]+-16\.\d\d(-core)?\.js$/.test(f) ||
+    /^(zh-cn|en-us|telemetry|ariatelemetry|agaveerrorux)\/(?!.*\.debug\.js$)/.test(f)
+  );
+}
+
 /**
  * The oldest webview that runs the bundle: EdgeHTML 18 (Office 2019 retail, older Microsoft 365 builds
  * on Windows 10). Trident (IE 11, ES5) cannot; taskpane.html's start-up script tells those users
@@ -70,6 +89,9 @@ module.exports = (env = {}, argv = {}) => {
   if (!dev && !baseUrl && !env.WEBPACK_SERVE)
     console.warn("提示：未设置 ADDIN_BASE_URL，dist/manifest.xml 仍指向 https://localhost:3000/（仅供本机调试）。");
 
+  const officeJsLocal = process.env.OFFICE_JS === "local";
+  const officeJsUrl = officeJsLocal ? `${OFFICE_JS_LOCAL_DIR}/office.js` : OFFICE_JS_CDN;
+  const officeJsDir = officeJsLocal ? path.dirname(require.resolve("@microsoft/office-js/dist/office.js")) : null;
   // The ES5 start-up check, inlined into both pages (it must run where the bundles cannot).
   const startupCheck = fs.readFileSync(path.join(__dirname, "src/taskpane/startup-check.js"), "utf8").replace(/<\/script/gi, "<\\/script");
 
@@ -123,13 +145,13 @@ module.exports = (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        templateParameters: { startupCheck },
+        templateParameters: { startupCheck, officeJsUrl },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
-        templateParameters: { startupCheck },
+        templateParameters: { startupCheck, officeJsUrl },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -139,6 +161,10 @@ module.exports = (env = {}, argv = {}) => {
             to: "manifest.xml",
             transform: (content) => (baseUrl && !dev ? rewriteManifest(content.toString(), baseUrl) : content),
           },
+          // Copied as Microsoft ships them: `minimized` keeps Terser off these files.
+          ...(officeJsLocal
+            ? [{ from: officeJsDir, to: OFFICE_JS_LOCAL_DIR, filter: (file) => officeJsFileWanted(path.relative(officeJsDir, file)), info: { minimized: true } }]
+            : []),
         ],
       }),
     ],

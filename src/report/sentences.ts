@@ -26,7 +26,7 @@ export { basicFacts, sectionTeachers, type BasicFacts } from "./sections/basic";
 export { balanceSentence, cvTable, indicatorSentence, passingSentence, resourceSection } from "./sections/resources";
 export { itemFigures, itemParagraph, itemLabel } from "./sections/items";
 export { shortfallTable, SHORTFALL_ROWS_IN_REPORT, ATTACHMENT_TITLE } from "./sections/attachment";
-export { PROBLEM_PARTS, problemGroups, problemList, nextSteps, problemsSection, conclusion } from "./sections/problems";
+export { PROBLEM_PARTS, problemGroups, problemList, planPart, nextSteps, problemsSection, conclusion } from "./sections/problems";
 export { profileChanges, standardSentence } from "./sections/standard";
 
 const intro: SectionBuilder = ({ w }) => [

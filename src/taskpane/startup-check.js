@@ -48,6 +48,8 @@
   var supported = !trident && hasSyntax() && hasBuiltIns();
   var compat = (window.junhengCompat = { supported: supported, trident: trident });
   if (supported) return;
+  // Office (old hosts) expects the page to assign Office.initialize; the bundle that would do it cannot run.
+  if (window.Office && !Office.initialize) Office.initialize = function () {};
 
   /** The pane's own address (this product's 网页版), without the query Office adds. */
   function webVersionUrl() {
@@ -159,10 +161,7 @@
         if (window.Office && Office.actions && typeof Office.actions.associate === "function") Office.actions.associate("runAssessment", runAssessment);
       } catch (e) {}
     };
-    if (window.Office) {
-      Office.initialize = function () {};
-      associate();
-    }
+    if (window.Office) associate();
   }
 
   var show = function () {

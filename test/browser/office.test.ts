@@ -125,14 +125,15 @@ test("Office mode: syncs per assessment are the same for 100 and 5 000 schools",
 }, 600_000);
 
 test("Excel desktop's download dialog (this page with ?dialog=download) receives the file in parts and offers it", async () => {
-  // A minimal office.js of a dialog: onReady, and Office.context.ui's parent-message channel.
+  // A minimal office.js of a dialog: onReady, and Office.context.ui's parent-message channel
+  // (addHandlerAsync registers the handler asynchronously and then calls back, as Office does).
   const dialogOfficeJs = `
     window.__toParent = [];
     window.Office = {
       EventType: { DialogParentMessageReceived: "dialogParentMessageReceived" },
       onReady: function () { return Promise.resolve({ host: "Excel", platform: "PC" }); },
       context: { ui: {
-        addHandlerAsync: function (type, h) { window.__fromParent = h; },
+        addHandlerAsync: function (type, h, cb) { setTimeout(function () { window.__fromParent = h; if (cb) cb({ status: "succeeded" }); }, 0); },
         messageParent: function (m) { window.__toParent.push(JSON.parse(m)); }
       } }
     };`;

@@ -7,7 +7,10 @@ import {
   buildReportOutline,
   countyWords,
   NAMES_IN_SENTENCE,
+  nextSteps,
+  planPart,
   PROBLEM_PARTS,
+  problemList,
   problemsSection,
   SHORTFALL_ROWS_IN_REPORT,
   type SectionBuilder,
@@ -155,15 +158,15 @@ describe("四's parts", () => {
     const { run } = await assessedFixture();
     const ctx = { a: run.assessment, read: run.read, w: countyWords(run.read), shortfalls: listShortfalls(run.assessment, run.read), hasAttachment: true };
     const extra: SectionBuilder = () => [heading(2, "（一）整改测算"), paragraph("测算内容")];
-    const blocks = problemsSection(ctx, [PROBLEM_PARTS[0], extra, ...PROBLEM_PARTS.slice(1)]);
+    const blocks = problemsSection(ctx, [problemList, extra, nextSteps]);
     expect(blocks.filter((b) => b.kind === "heading" && b.level <= 2).map(blockText)).toEqual([
       "四、存在问题与下一步工作",
       "（一）存在问题",
       "（二）整改测算",
       "（三）下一步工作",
     ]);
-    // The report uses PROBLEM_PARTS as they are: today the problems and 下一步工作.
-    expect(PROBLEM_PARTS).toHaveLength(2);
+    // The report's own parts: the problems, the 整改测算 (issue 14) and 下一步工作.
+    expect(PROBLEM_PARTS).toEqual([problemList, planPart, nextSteps]);
   });
 });
 

@@ -3,11 +3,12 @@
  *
  * Sync budget per assessment (read → compute → write): 2 syncs to read (sheet names, protection and
  * the product's markers — workbook names; then every requested sheet's used range and conditional
- * formats in one batch) and WRITE_SYNCS (2) to write, whatever the number of schools — 4 in all.
- * Writes are whole 2-D blocks cut by rows so no request exceeds 4 MB; formats are whole areas;
- * the data sheet's highlights are a few conditional formats (ExcelApi 1.6) over whole columns;
- * fills on the product's own sheets are RangeAreas (ExcelApi 1.9) or, on ExcelApi 1.7, one Range
- * per contiguous run queued in the same batch. Never a sync per cell.
+ * formats in one batch) and WRITE_SYNCS (2) to write — 4 in all — until the write plan's estimated
+ * request bytes (schedule.ts stepBytes, measured with the real Office.js client) exceed 2 × 4 MiB:
+ * then one more write sync per 4 MiB. Writes are whole 2-D blocks cut by rows; formats are whole
+ * areas; the data sheet's highlights are a few conditional formats (ExcelApi 1.6) over whole
+ * columns; fills on the product's own sheets are RangeAreas (ExcelApi 1.9) or, on ExcelApi 1.7,
+ * one Range per contiguous run queued in the same batch. Never a sync per cell.
  * Ownership (src/workbook/port.ts): markers are hidden workbook names, written after the sheets;
  * the product's rules are found by OWNED_RULE_TAG in their formula (./owned.ts) and deleted by id.
  * The plan's native charts (SheetPlan.charts, "replace" sheets only) are queued at the end of the
