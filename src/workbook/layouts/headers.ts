@@ -76,6 +76,8 @@ export function segmentOf(raw: CellValue): string {
   let s = normHeader(text);
   s = s.replace(/[/／:：](万元|元|千元|平方米|㎡)$/, "");
   s = s.replace(/^其中[:：]?/, "").replace(/毕业$/, "");
+  // 专任教师（按授课课程分） → 专任教师: the grouping words carry nothing for matching.
+  if (!/^#?按.+分$/.test(s)) s = s.replace(/#?按[^按分]{1,8}分/g, "");
   if (s.startsWith("#") || /^按.+分$/.test(s) || s === "计" || s === "小计") return "";
   return s;
 }
