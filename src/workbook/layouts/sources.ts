@@ -66,7 +66,7 @@ export function codeOfField(field: SchoolField | "code"): IndicatorCode | undefi
 }
 
 /** The column of each target found on a sheet (ambiguous ones reported and left out). */
-export type Found = Map<string, { target: Target; path: HeaderPath }>;
+export type Found = Map<string, { target: Target; path: HeaderPath; ambiguous?: true }>;
 
 /**
  * Match every header path in a section context; two paths for one target give an error (and
@@ -96,6 +96,7 @@ export function matchColumns(sheet: SheetSnapshot, block: HeaderBlock, context: 
       issues.push({ sheet: S, cell: a1(block.bottom, paths[0].col), severity: "warning", raw: null, message: `有${paths.length}列都是「学校名称」（${cells}），按最左边一列读取` });
       continue;
     }
+    found.set(k, { target, path: paths[0], ambiguous: true });
     const key = `${S}|${k}`;
     if (reported.has(key)) continue;
     reported.add(key);
@@ -160,7 +161,10 @@ export interface SourceOptions {
 export function buildSources(sheet: SheetSnapshot, block: HeaderBlock, found: Found, opts: SourceOptions, issues: DataIssue[]): FieldSource[] {
   const S = sheet.name;
   const out = new Map<SchoolField | "code", FieldSource>();
-  const get = (k: string) => found.get(k);
+  const get = (k: string) => {
+    const f = found.get(k);
+    return f && !f.ambiguous ? f : undefined;
+  };
   const titleMoney = block.titleUnits.find((u) => u in MONEY_UNITS) ?? null;
   const titleArea = block.titleUnits.find((u) => u in AREA_UNITS) ?? null;
 
@@ -188,8 +192,8 @@ export function buildSources(sheet: SheetSnapshot, block: HeaderBlock, found: Fo
   const term = (p: HeaderPath, sign: 1 | -1 = 1): Term => ({ col: p.col, sign, header: p.text });
 
   // Direct fields.
-  for (const { target, path } of found.values()) {
-    if (target.kind !== "field") continue;
+  for (const { target, path, ambiguous } of found.values()) {
+    if (target.kind !== "field" || ambiguous) continue;
     const f = target.field;
     const u = factorOf(path, kindOf(f));
     if (!u) continue;
@@ -208,10 +212,21 @@ export function buildSources(sheet: SheetSnapshot, block: HeaderBlock, found: Fo
   /** A derived count from parts: the sum of the given paths. */
   const derive = (f: SchoolField, code: IndicatorCode, parts: (HeaderPath | undefined)[], onlyIfSingle?: Section) => {
     const ps = parts.filter((p): p is HeaderPath => p !== undefined);
-    if (!ps.length || out.has(f)) return;
+    if (!ps.length || out.has(f) || blocked(f)) return;
     out.set(f, { field: f, terms: ps.map((p) => term(p)), unitFactor: 1, scale: 1, blankZero: opts.blankZero, unit: null, code, onlyIfSingle });
   };
   const part = (k: string) => get(k)?.path;
+  // A field one of whose parts is ambiguous is not built from the others (no partial sums).
+  const ambiguousKeys = [...found].filter(([, v]) => v.ambiguous).map(([k]) => k);
+  const blocked = (f: SchoolField) =>
+    ambiguousKeys.some((k) => {
+      const sec = f.startsWith("primary") ? "primary" : f.startsWith("junior") ? "junior" : "whole";
+      if (k === `field:${f}`) return true;
+      if (/QualifiedTeachers$/.test(f)) return k.startsWith(`degree:${sec}:`) || k.startsWith("degree:whole:");
+      if (/PeArtTeachers$/.test(f)) return k.startsWith(`course:${sec}:`) || k.startsWith("course:whole:");
+      if (/BackboneTeachers$/.test(f)) return k === "backbone";
+      return false;
+    });
   for (const sec of ["primary", "junior"] as const) {
     for (const scope of [sec, "whole"] as const) {
       const only = scope === "whole" ? sec : undefined;
@@ -235,6 +250,12 @@ export function buildSources(sheet: SheetSnapshot, block: HeaderBlock, found: Fo
     const area = (p: HeaderPath) => factorOf(p, "area");
     const indoorU = indoor ? area(indoor) : null;
     const groundU = ground ? area(ground) : null;
+    if (found.get(`indoor:${scope}`)?.ambiguous) {
+      // Which 室内体育用房 to move is unknown: neither 104 nor 105 is built.
+      out.delete(teachingF);
+      out.delete(sportsF);
+      continue;
+    }
     const teaching = out.get(teachingF);
     if (indoor && indoorU && opts.indoorSportsTo105 && teaching && teaching.terms.length === 1 && teaching.unitFactor === indoorU.factor) {
       teaching.terms.push(term(indoor, -1));

@@ -133,8 +133,13 @@ const VALUE_INDEX: ReadonlyMap<string, IndicatorCode> = new Map(INDICATOR_CODES.
  * null for a flat sheet): the path's own section word wins over the context.
  */
 export function matchPath(segments: readonly string[], context: Section | null): Target | undefined {
-  const words = segments.filter((s) => s in SECTION_WORD);
-  const rest = segments.filter((s) => !(s in SECTION_WORD));
+  // A section word leading a segment stands apart: 小学本科 → 小学 + 本科.
+  const split = segments.flatMap((s) => {
+    const w = /^(小学部|初中部|小学|初中)(.+)$/.exec(s);
+    return w ? [w[1], w[2]] : [s];
+  });
+  const words = split.filter((s) => s in SECTION_WORD);
+  const rest = split.filter((s) => !(s in SECTION_WORD));
   if (words.length > 1 || rest.length === 0) return undefined;
   const own = words.length ? SECTION_WORD[words[0]] : null;
   const section = own ?? context;

@@ -276,3 +276,43 @@ export function sectionSheets(opts: { names?: [string, string] } = {}): ExcelJS.
   }
   return wb;
 }
+
+/** The seven values of a 监测点 by the rules of indicators.md §2 (facilities split 1 : 1.1 for a 九年一贯制 school). */
+export function handValues(s: School, sec: "p" | "j"): number[] {
+  const st = sec === "p" ? s.p : s.j;
+  const d = sec === "p" ? s.pDeg : s.jDeg;
+  const qualified = sec === "p" ? d[0] + d[1] + d[2] + d[3] : d[0] + d[1] + d[2];
+  const share = s.p > 0 && s.j > 0 ? (sec === "p" ? s.p / (s.p + 1.1 * s.j) : (1.1 * s.j) / (s.p + 1.1 * s.j)) : 1;
+  return [
+    (qualified / st) * 100,
+    ((sec === "p" ? s.pBackbone : s.jBackbone) / st) * 100,
+    (sum(sec === "p" ? s.pCourse : s.jCourse) / st) * 100,
+    ((s.teaching - s.indoor) * share) / st,
+    ((s.ground + s.indoor) * share) / st,
+    (s.equipment * 10_000 * share) / st,
+    ((s.multimedia * share) / st) * 100,
+  ];
+}
+
+/** 表Ⅱ-2 小学、初中资源配置基本情况（分学校）: one row per 监测点 with a 学段 column and the seven values. */
+export function valuesTable(round?: number): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("表Ⅱ-2");
+  ws.getCell(1, 1).value = "表Ⅱ-2 小学、初中资源配置基本情况（分学校）";
+  writeHeader(ws, 2, 2, [
+    "序号", "学校名称", "学校类型", "学段", "在校生数", "班级数",
+    ["每百名学生拥有", ["高于规定学历教师数（人）", "县级及以上骨干教师数（人）", "体育、艺术（美术、音乐）专任教师数（人）"]],
+    "生均教学及辅助用房面积（平方米）", "生均体育运动场馆面积（平方米）", "生均教学仪器设备值（元）", "每百名学生拥有网络多媒体教室数（间）",
+  ]);
+  let row = 4;
+  let n = 1;
+  for (const s of SCHOOLS) {
+    for (const sec of ["p", "j"] as const) {
+      const st = sec === "p" ? s.p : s.j;
+      if (!st) continue;
+      const v = handValues(s, sec).map((x) => (round === undefined ? x : Number(x.toFixed(round))));
+      ws.getRow(row++).values = [n++, s.name, s.type, sec === "p" ? "小学" : "初中", st, sec === "p" ? s.pClasses : s.jClasses, ...v];
+    }
+  }
+  return wb;
+}
