@@ -176,8 +176,7 @@ export type Depth = 2 | 3 | 4;
  * depth 3: 专任教师 → 小学 → 研究生毕业 / 本科毕业 …, a 甲 乙 1 2 … numbering line, money in 元;
  * depth 4: 专任教师 → 小学 → 研究生 → 博士研究生 / 硕士研究生, 初中 体育与健康 + 艺术→计, money in 元.
  */
-export function statisticsExport(depth: Depth, sheetName = "2024年基础数据"): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export function statisticsExport(depth: Depth, sheetName = "2024年基础数据", wb: ExcelJS.Workbook = new ExcelJS.Workbook()): ExcelJS.Workbook {
   const ws = wb.addWorksheet(sheetName);
   const yuan = depth !== 2;
   ws.getCell(1, 1).value = `某某县2024年义务教育学校基础数据（金额单位：${yuan ? "元" : "万元"}；面积单位：平方米）`;
