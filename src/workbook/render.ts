@@ -42,10 +42,16 @@ export const RESULT_COLUMNS = [
 export function renderAssessment(assessment: Assessment, read: ReadResult): WritePlan {
   const shortfalls = listShortfalls(assessment, read);
   const issues = issuesSheet(read);
+  // 按学段分表: the results also go beside the data on the other section sheet(s).
+  const others = read.layouts.slice(1).map((layout) => {
+    const r: ReadResult = { ...read, layout, previousHighlights: [] };
+    return schoolSheet(assessment, r, listShortfalls(assessment, r));
+  });
   return {
     sheets: [
       schoolSheet(assessment, read, shortfalls),
-      unitsSheet(assessment),
+      ...others,
+      unitsSheet(assessment, read.traces),
       withChartTable(balanceSheet(assessment, read), assessment),
       problemsSheet(shortfalls),
       summarySheet(assessment, read),

@@ -104,3 +104,27 @@ function closeDeep(x: unknown): unknown {
   if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, closeDeep(v)]));
   return x;
 }
+
+describe("traceability and results of derived values", () => {
+  it("监测点指标 says which cells fed each derived value; a bad component names the formula", async () => {
+    const { renderAssessment } = await import("../../../src/workbook/render");
+    const wb = statisticsExport(2);
+    const ws = wb.getWorksheet("2024年基础数据")!;
+    // Row 5 is 城关小学 (title, blank, 2 header rows): its 小学 本科 cell (column O) gets text.
+    ws.getCell("O5").value = "十五";
+    const host = await toHost(wb);
+    const { assessment, read } = await assessWorkbook(host);
+    const bad = read.issues.find((i) => i.cell === "O5")!;
+    expect(bad.message).toBe("「小学专任教师→本科」不是数字，应填非负数（小学高于规定学历教师数：101（小学） = N5+O5+P5）");
+    const units = renderAssessment(assessment, read).sheets.find((s) => s.name === "监测点指标")!;
+    const cells = units.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string");
+    expect(cells).toContain("数据来源（合成的分子）");
+    expect(cells.some((v) => v.includes("103（小学） = T5+U5+V5") && v.includes("104 = AD5−AE5") && v.includes("105 = AF5+AE5"))).toBe(true);
+  });
+  it("按学段分表: the result block goes beside the data on both section sheets", async () => {
+    const { renderAssessment } = await import("../../../src/workbook/render");
+    const { assessment, read } = await assessWorkbook(await toHost(sectionSheets()));
+    const names = renderAssessment(assessment, read).sheets.filter((s) => s.mode === "update").map((s) => s.name);
+    expect(names).toEqual(["小学", "初中"]);
+  });
+});
