@@ -47,7 +47,7 @@ export function targetKey(t: Target): string {
 }
 
 export const SECTION_ZH: Record<Section, string> = { primary: "小学", junior: "初中" };
-const SECTION_WORD: Record<string, Section> = { 小学: "primary", 小学部: "primary", 初中: "junior", 初中部: "junior" };
+const SECTION_WORD: Record<string, Section | "senior"> = { 小学: "primary", 小学部: "primary", 初中: "junior", 初中部: "junior", 高中: "senior", 高中部: "senior" };
 const SCOPES: readonly Scope[] = ["whole", "primary", "junior"];
 const prefixOf = (s: Scope): string => (s === "whole" ? "" : SECTION_ZH[s]);
 
@@ -135,7 +135,7 @@ const VALUE_INDEX: ReadonlyMap<string, IndicatorCode> = new Map(INDICATOR_CODES.
 export function matchPath(segments: readonly string[], context: Section | null): Target | undefined {
   // A section word leading a segment stands apart: 小学本科 → 小学 + 本科.
   const split = segments.flatMap((s) => {
-    const w = /^(小学部|初中部|小学|初中)(.+)$/.exec(s);
+    const w = /^(小学部|初中部|高中部|小学|初中|高中)(.+)$/.exec(s);
     return w ? [w[1], w[2]] : [s];
   });
   const words = split.filter((s) => s in SECTION_WORD);
@@ -145,6 +145,12 @@ export function matchPath(segments: readonly string[], context: Section | null):
   const section = own ?? context;
   for (let i = 0; i < rest.length; i++) {
     const tail = rest.slice(i).join("");
+    if (section === "senior") {
+      // 高中 students (the split of 完全中学 / 十二年一贯制): fields only.
+      const hit = INDEX.get("高中" + tail);
+      if (hit) return hit;
+      continue;
+    }
     if (section) {
       const code = VALUE_INDEX.get(tail);
       if (code) return { kind: "value", scope: section, code };

@@ -7,6 +7,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { XlsxHost } from "../../../src/hosts/xlsx";
+import type { ContractJson } from "../../../src/workbook/json";
 
 /** One school as the statistics forms give it: components, not numerators. */
 export interface School {
@@ -315,3 +316,15 @@ export function valuesTable(round?: number): ExcelJS.Workbook {
   }
   return wb;
 }
+
+/** Expected values up to float noise (unit conversions): numbers that are not integers match to 9 digits. */
+export function closeIndicators(ind: ContractJson["units"][number]["indicators"]) {
+  return Object.fromEntries(Object.entries(ind).map(([k, v]) => [k, { ...v, value: v.value === null ? null : expect.closeTo(v.value, 9) }]));
+}
+export function closeDeep(x: unknown): unknown {
+  if (typeof x === "number") return Number.isInteger(x) ? x : expect.closeTo(x, 9);
+  if (Array.isArray(x)) return x.map(closeDeep);
+  if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, closeDeep(v)]));
+  return x;
+}
+

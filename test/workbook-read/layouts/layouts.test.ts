@@ -6,7 +6,7 @@
 import { toContractJson, type ContractJson } from "../../../src/workbook/json";
 import { assessWorkbook } from "../../../src/workbook/run";
 import type { ReadResult } from "../../../src/workbook/contract";
-import { sectionSheets, statisticsExport, templateTwin, toHost, type Depth } from "./fixtures";
+import { closeDeep, closeIndicators, sectionSheets, statisticsExport, templateTwin, toHost, type Depth } from "./fixtures";
 import type * as ExcelJS from "exceljs";
 
 async function run(wb: ExcelJS.Workbook, sheets?: string[]): Promise<{ json: ContractJson; read: ReadResult }> {
@@ -94,16 +94,6 @@ describe("按学段分表: one sheet per section", () => {
     expect(other.json.units).toEqual(got.json.units);
   });
 });
-
-function closeIndicators(ind: ContractJson["units"][number]["indicators"]) {
-  return Object.fromEntries(Object.entries(ind).map(([k, v]) => [k, { ...v, value: v.value === null ? null : expect.closeTo(v.value, 9) }]));
-}
-function closeDeep(x: unknown): unknown {
-  if (typeof x === "number") return Number.isInteger(x) ? x : expect.closeTo(x, 9);
-  if (Array.isArray(x)) return x.map(closeDeep);
-  if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, closeDeep(v)]));
-  return x;
-}
 
 describe("traceability and results of derived values", () => {
   it("监测点指标 says which cells fed each derived value; a bad component names the formula", async () => {
