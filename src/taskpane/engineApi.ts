@@ -5,6 +5,7 @@
 import type { PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
 import type { WorkbookHost } from "../workbook/port";
+import type { MappedFieldEdit } from "../workbook/columnMap";
 
 /**
  * A workbook in the page (Office mode). `createWorkbook` opens bytes (base64) as a new Excel
@@ -37,6 +38,8 @@ export interface EngineApi {
   reportSheet(target: Target): Promise<string>;
   /** Web mode 导出上报: the checked sheets as a new workbook; resolves with bytes and a file name. */
   exportFile(): Promise<{ bytes: Uint8Array; fileName: string }>;
+  /** 保存列对应: the last assessment's column mapping with the user's edits, written as 「列对应」; resolves with what to tell the user. */
+  saveColumnMap(target: Target, edits: MappedFieldEdit[]): Promise<string>;
   /** Office mode 导出上报 (new workbook where ExcelApi 1.8 allows; else 「上报-」 sheets). */
   exportOffice(target: Target, supported: string[]): Promise<OfficeExport>;
 }

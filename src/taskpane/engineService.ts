@@ -10,6 +10,7 @@
 import type { WorkbookHost } from "../workbook/port";
 import { SHEETS } from "../workbook/contract";
 import { assessWorkbook, baseProfile, effectiveOverride, type AssessRun } from "../workbook/run";
+import { columnMapSheetPlan, withEdits, type MappedFieldEdit } from "../workbook/columnMap";
 import { templatePlan } from "../workbook/template";
 import { resolveProfile } from "../engine";
 import { cellText, colLetter, parseA1 } from "../workbook/text";
@@ -71,10 +72,20 @@ export class EngineService implements EngineApi {
       profileId: settings.profileId,
       cvRule: settings.cvRule,
       splitFacilities: settings.splitFacilities,
+      sheets: settings.sheets,
       onProgress,
     });
     this.last = run;
     return buildPaneModel(run.assessment, run.read);
+  }
+
+  /** 保存列对应: write the mapping the last assessment used, with the user's edits, as 「列对应」. */
+  async saveColumnMap(target: Target, edits: MappedFieldEdit[]): Promise<string> {
+    const run = this.last;
+    if (!run) throw new Error("请先评估，再保存列对应。");
+    const mapping = withEdits(run.read.mapping, edits);
+    await this.host(target).apply({ sheets: [columnMapSheetPlan(mapping)], activate: SHEETS.columnMap });
+    return `已写入「${SHEETS.columnMap}」工作表（${mapping.fields.length}个字段）。再次评估时按该表读取；删除该表则重新自动识别。`;
   }
 
   /** 创建模板: add the template sheets that are absent; never touch existing ones. */

@@ -48,6 +48,9 @@ export function createFileAppHost(deps: FileHostDeps): FileAppHost {
       const { onProgress, ...s } = req;
       return (await engine()).assess("file", s, onProgress);
     },
+    async saveColumnMap(edits) {
+      return (await engine()).saveColumnMap("file", edits);
+    },
     async selectCell(sheet, cell) {
       return (await engine()).row(sheet, cell);
     },

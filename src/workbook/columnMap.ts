@@ -8,10 +8,9 @@
 import type { SchoolField, Section } from "../engine/types";
 import { SHEETS, type ColumnMapping, type DataIssue, type LayoutKind, type MappedField } from "./contract";
 import { COLUMN_BY_FIELD, matchSchoolHeader } from "./fields";
-import { AREA_UNITS, MONEY_UNITS, findHeaderBlock, type HeaderBlock, type HeaderPath } from "./layouts/headers";
-import type { SheetAnalysis } from "./layouts/detect";
+import { AREA_UNITS, MONEY_UNITS, type HeaderBlock, type HeaderPath } from "./layouts/headers";
+import { readHeader, type SheetAnalysis } from "./layouts/detect";
 import { codeOfField, type FieldSource, type Term } from "./layouts/sources";
-import { isNameSegment } from "./layouts/targets";
 import { FILL, type CellValue, type SheetPlan } from "./plan";
 import type { SheetSnapshot, WorkbookSnapshot } from "./port";
 import { addTable, emptySheet, type TableColumn } from "./render-table";
@@ -59,11 +58,29 @@ export function columnMapSheetPlan(mapping: ColumnMapping): SheetPlan {
   return sheet;
 }
 
+/** One field of the mapping as the pane edits it: an empty formula removes the field (未找到). */
+export type MappedFieldEdit = Pick<MappedField, "sheet" | "section" | "field" | "formula"> & { header?: string };
+
+/** The mapping with the user's edits applied (the pane's 列对应 view). */
+export function withEdits(mapping: ColumnMapping, edits: readonly MappedFieldEdit[]): ColumnMapping {
+  const key = (f: Pick<MappedField, "sheet" | "section" | "field">) => `${f.sheet}|${f.section}|${f.field}`;
+  const fields = new Map(mapping.fields.map((f) => [key(f), f]));
+  for (const e of edits) {
+    if (!e.formula) fields.delete(key(e));
+    else {
+      const old = fields.get(key(e));
+      fields.set(key(e), { ...(old ?? { unit: null, header: "" }), ...e, header: e.header ?? old?.header ?? "", note: old?.formula === e.formula ? old?.note : undefined });
+    }
+  }
+  return { ...mapping, fields: [...fields.values()] };
+}
+
 const col = (letters: string): number | null => parseA1(`${letters}1`)?.col ?? null;
 
 /** 「K+L−M×D÷100」 → terms, times, scale; null when it cannot be read. */
 export function parseFormula(text: string): { terms: number[][]; times?: number; scale: number } | null {
-  const s = stripSpaces(toHalfWidth(text)).toUpperCase().replace(/[−–—]/g, "-").replace(/[*X]/g, "×").replace(/\//g, "÷");
+  // 「×」 or 「*」 multiplies (a letter x would be column X).
+  const s = stripSpaces(toHalfWidth(text)).toUpperCase().replace(/[−–—]/g, "-").replace(/\*/g, "×").replace(/\//g, "÷");
   const m = /^([A-Z]{1,3}(?:[+-][A-Z]{1,3})*)(?:×([A-Z]{1,3}))?(?:÷(\d+(?:\.\d+)?)|×(\d+(?:\.\d+)?))?$/.exec(s);
   if (!m) return null;
   const terms: number[][] = [];
@@ -121,15 +138,15 @@ export function readColumnMapSheet(map: SheetSnapshot, snapshot: WorkbookSnapsho
       err(a1(r, cTop), `「列对应」中工作表「${name}」的表头行、数据起始行应为行号（如 3、5、6），数据起始行须在表头之后`);
       continue;
     }
-    const found = findHeaderBlock(sheet, isNameSegment);
-    const block: HeaderBlock = { ...(found ?? headerFallback(sheet, bottom)), top, bottom, firstDataRow: first };
+    const found = readHeader(sheet);
+    const block: HeaderBlock = { ...(found?.block ?? headerFallback(sheet, bottom)), top, bottom, firstDataRow: first };
     const section = SECTION_BY_ZH[text(r, cSec)] ?? null;
     const kind = KIND_BY_ZH[text(r, cKind)] ?? "mapping";
     const sources = new Map<Section | null, FieldSource[]>();
     const analysis: SheetAnalysis = {
       sheet, kind, section, block, nameCol: -1, contexts: [], sources: (s) => sources.get(s) ?? sources.get(section) ?? sources.get(null) ?? [],
-      lastInputCol: Math.max(...block.paths.map((p) => p.col), ...sheet.values.slice(top, bottom + 1).map((l) => l.length - 1)),
-      previousResultBlock: null, score: 0, hasStudents: true,
+      lastInputCol: found?.prev.lastInputCol ?? Math.max(-1, ...block.paths.map((p) => p.col)),
+      previousResultBlock: found?.prev.range ?? null, score: 0, hasStudents: true,
     };
     bySheet.set(name, { analysis, sources });
     out.push(analysis);

@@ -90,6 +90,8 @@ export interface MappedField {
 export interface ColumnMapping {
   sheets: { sheet: string; kind: LayoutKind; section: Section | null; headerTop: number; headerBottom: number; firstDataRow: number; sectionCol?: number }[];
   fields: MappedField[];
+  /** True when the data was read by the workbook's 「列对应」 sheet. */
+  bySheet?: boolean;
   /** Every header path of each data sheet (the choices of the pane's drop-downs). */
   headers: Record<string, { col: number; text: string }[]>;
 }

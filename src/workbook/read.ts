@@ -64,6 +64,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, opts: ReadOptions = {})
     issues.push(...chosen.issues);
   }
   const school = readSchools(analyses, issues);
+  if (mapSheet && !opts.sheets?.length) school.mapping.bySheet = true;
   if (!county.county.name && school.title) county.county.name = countyNameFromTitle(school.title);
   return {
     dataset: { schools: school.schools, county: county.county, absentFields: school.absentFields },

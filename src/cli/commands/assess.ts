@@ -63,7 +63,7 @@ export const assessCommand: Command = {
     const { assessment, read } = loaded.run!;
 
     say(`优质均衡评估：${path.basename(file)}`);
-    say(`学校数据：${read.layouts.map((l) => `「${l.sheet}」`).join("、")}（${LAYOUT_ZH[read.layout.kind]}）`);
+    say(`学校数据：${read.layouts.map((l) => `「${l.sheet}」`).join("、")}（${LAYOUT_ZH[read.layout.kind]}${read.mapping.bySheet ? "，按「列对应」表读取" : ""}）`);
     for (const line of summaryLines(assessment, read, listShortfalls(assessment, read).length)) say(line);
 
     if (json) {

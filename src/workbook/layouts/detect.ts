@@ -66,12 +66,19 @@ function previousResultBlock(sheet: SheetSnapshot, block: HeaderBlock) {
 
 const SECTION_ROW_TEXT = /^([一二三四]、|[(（][一二三四][)）])?(小学|初中)(学校|部分)?$/;
 
-/** Analyse a sheet as school data; null when it has no school-name header. */
-export function analyseSheet(sheet: SheetSnapshot, opts: { indoorSportsTo105: boolean }, issues: DataIssue[], reported: Set<string>): SheetAnalysis | null {
+/** The header block of a sheet without a previous run's result columns, and where those are; null without a name header. */
+export function readHeader(sheet: SheetSnapshot) {
   const found = findHeaderBlock(sheet, isNameSegment);
   if (!found) return null;
   const prev = previousResultBlock(sheet, found);
-  const block: HeaderBlock = { ...found, paths: found.paths.filter((p) => !prev.inResult(p.col)) };
+  return { block: { ...found, paths: found.paths.filter((p) => !prev.inResult(p.col)) } as HeaderBlock, prev };
+}
+
+/** Analyse a sheet as school data; null when it has no school-name header. */
+export function analyseSheet(sheet: SheetSnapshot, opts: { indoorSportsTo105: boolean }, issues: DataIssue[], reported: Set<string>): SheetAnalysis | null {
+  const header = readHeader(sheet);
+  if (!header) return null;
+  const { block, prev } = header;
   const probe: DataIssue[] = [];
   const flatFound = matchColumns(sheet, block, null, probe, new Set());
   const flat = flatFound.has("field:primaryStudents") || flatFound.has("field:juniorStudents");

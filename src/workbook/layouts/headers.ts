@@ -146,7 +146,9 @@ export function findHeaderBlock(sheet: SheetSnapshot, isNameHeader: (segment: st
       }
       const k = r - top;
       const sameParent = c > 0 && raws.every((line) => line[c] === line[c - 1]);
-      const fill = sameParent && k < bottom - top && raw[c - 1] !== "" ? raw[c - 1] : "";
+      // Only under a merge: the rows below in this column hold the sub-headers (a blank spacer column does not).
+      const below = rows.slice(r + 1, bottom + 1).some((line) => !isBlank(line[c] ?? null));
+      const fill = sameParent && below && k < bottom - top && raw[c - 1] !== "" ? raw[c - 1] : "";
       seg.push(fill && c > 0 ? seg[c - 1] : "");
       raw.push(fill);
     }

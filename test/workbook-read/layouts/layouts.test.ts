@@ -118,3 +118,18 @@ describe("traceability and results of derived values", () => {
     expect(names).toEqual(["小学", "初中"]);
   });
 });
+
+describe("read by 「列对应」 after a run", () => {
+  it("running twice writes the result block in the same place and gives the same JSON", async () => {
+    const host = await toHost(statisticsExport(3));
+    const first = await assessWorkbook(host, { writeColumnMap: true });
+    const a = await assessWorkbook(host);
+    const b = await assessWorkbook(host);
+    expect(a.read.mapping.bySheet).toBe(true);
+    expect(a.read.layout.lastInputCol).toBe(first.read.layout.lastInputCol);
+    expect(b.read.layout.previousResultBlock).toEqual(a.read.layout.previousResultBlock);
+    const cols = (r: typeof a) => r.plan.sheets.find((s) => s.name === "2024年基础数据")!.blocks.map((x) => x.col);
+    expect(cols(b)).toEqual(cols(first));
+    expect(toContractJson(b.assessment, b.read).units).toEqual(toContractJson(first.assessment, first.read).units);
+  });
+});

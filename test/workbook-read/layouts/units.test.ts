@@ -133,3 +133,13 @@ describe("the 「列对应」 sheet", () => {
     expect(r.issues).toContainEqual(expect.objectContaining({ sheet: "列对应", severity: "error", message: expect.stringContaining("的列「第五列」无法识别") }));
   });
 });
+
+describe("the 列 notation of 「列对应」", () => {
+  it("reads sums, differences, a column product and a scale; X is a column, not a times sign", async () => {
+    const { parseFormula } = await import("../../../src/workbook/columnMap");
+    expect(parseFormula("V+W+X")).toEqual({ terms: [[21, 1], [22, 1], [23, 1]], times: undefined, scale: 1 });
+    expect(parseFormula("AD−AE")).toEqual({ terms: [[29, 1], [30, -1]], times: undefined, scale: 1 });
+    expect(parseFormula("g×e÷100")).toEqual({ terms: [[6, 1]], times: 4, scale: 0.01 });
+    expect(parseFormula("第五列")).toBeNull();
+  });
+});
