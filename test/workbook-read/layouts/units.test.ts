@@ -143,3 +143,28 @@ describe("the 列 notation of 「列对应」", () => {
     expect(parseFormula("第五列")).toBeNull();
   });
 });
+
+describe("profile option indoorSportsTo105 (indicators.md §2), shown in 「评估标准」", () => {
+  const data = sheet("基础数据", [
+    ["学校名称", "学校类型", "小学在校生数", "教学及辅助用房", null, "运动场地面积"],
+    [null, null, null, "计", "其中：室内体育用房", null],
+    ["城关小学", "小学", 500, 3000, 600, 3400],
+  ]);
+  it("on (default): 104 = 3000 − 600 = 2400, 105 = 3400 + 600 = 4000", () => {
+    const v = readWorkbook(book(data)).dataset.schools[0].values;
+    expect([v.teachingArea, v.sportsArea]).toEqual([2400, 4000]);
+  });
+  it("off in the workbook's 「评估标准」 sheet: 104 and 105 as entered", () => {
+    const profile = sheet("评估标准", [["项目", "数值", "说明"], ["室内体育用房计入体育运动场馆面积", "否", null]]);
+    const r = readWorkbook(book(data, profile));
+    expect(r.profileOverride.indoorSportsTo105).toBe(false);
+    const v = r.dataset.schools[0].values;
+    expect([v.teachingArea, v.sportsArea]).toEqual([3000, 3400]);
+  });
+  it("the template writes the row with the value in force", async () => {
+    const { profileSheetPlan } = await import("../../../src/workbook/profileSheet");
+    const { NATIONAL_2017 } = await import("../../../src/engine/profiles");
+    const cells = profileSheetPlan(NATIONAL_2017).blocks.flatMap((b) => b.values);
+    expect(cells.find((row) => row.includes("室内体育用房计入体育运动场馆面积"))).toContain("是");
+  });
+});
