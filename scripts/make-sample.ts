@@ -3,7 +3,10 @@
  * report (shared/seed/qijiang-self-evaluation-report.txt). Deterministic (seeded PRNG): running it
  * twice gives the same workbook values.
  *
- *   npx tsx scripts/make-sample.ts [OUT.xlsx]
+ *   npx tsx scripts/make-sample.ts [OUT.xlsx [EXPORT.xlsx]]
+ *
+ * It also writes examples/sample-county-export.xlsx: the same schools in the layout of a flat
+ * 教育事业统计 export (scripts/lib/export-layout.ts), to show and test reading that layout.
  *
  * What it reproduces (checked at the end of the run with the engine, and again in
  * test/workbook-read/sample.test.ts):
@@ -30,6 +33,7 @@ import { COUNTY_ROWS } from "../src/workbook/county";
 import type { CellValue, WritePlan } from "../src/workbook/plan";
 import { COUNTY_TEMPLATE, SCHOOL_TEMPLATE, TEMPLATE_COLUMNS, templatePlan } from "../src/workbook/template";
 import { mulberry32 } from "./lib/prng";
+import { exportPlan } from "./lib/export-layout";
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -450,14 +454,18 @@ function main(): void {
     throw new Error(`分学段专任教师数与报告不符：${JSON.stringify(bySection)}`);
   }
 
-  const host = XlsxHost.create();
-  host
-    .apply(samplePlan(records))
-    .then(() => host.save())
-    .then((bytes) => {
-      writeFileSync(out, bytes);
-      console.log(`wrote ${out} (${bytes.length} bytes)`);
-    })
+  // The same county in the layout of a statistics export (issue 9): examples/sample-county-export.xlsx.
+  const exportOut = process.argv[3] ?? out.replace(/\.xlsx$/, "-export.xlsx");
+  const write = async (plan: WritePlan, file: string) => {
+    const host = XlsxHost.create();
+    await host.apply(plan);
+    const bytes = await host.save();
+    writeFileSync(file, bytes);
+    console.log(`wrote ${file} (${bytes.length} bytes)`);
+  };
+  const template = samplePlan(records);
+  write(template, out)
+    .then(() => write(exportPlan(records, samplePlan(records), "綦江区2024年义务教育学校基础数据"), exportOut))
     .catch((e) => {
       console.error(e);
       process.exit(1);

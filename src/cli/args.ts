@@ -12,18 +12,23 @@ export interface OptionSpec {
   value: boolean;
   /** Allowed values, if restricted. */
   choices?: readonly string[];
+  /** The option may be given more than once (--sheet A --sheet B): every value is kept in `lists`. */
+  repeatable?: boolean;
 }
 
 export interface ParsedArgs {
   positional: string[];
   /** Option values by long name; flags are "true". */
   options: Record<string, string>;
+  /** Every value of a repeatable option, in order. */
+  lists: Record<string, string[]>;
   help: boolean;
 }
 
 export function parseArgs(args: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
   const positional: string[] = [];
   const options: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   let help = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -59,6 +64,7 @@ export function parseArgs(args: readonly string[], specs: readonly OptionSpec[])
       throw new CliError(`选项 ${key} 的取值「${value}」无效，可选：${spec.choices.join("、")}`);
     }
     options[spec.name] = value;
+    if (spec.repeatable) (lists[spec.name] ??= []).push(value);
   }
-  return { positional, options, help };
+  return { positional, options, lists, help };
 }

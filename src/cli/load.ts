@@ -16,9 +16,11 @@ import type { ParsedArgs } from "./args";
 import { CliError, EXIT } from "./command";
 import { readInput } from "./files";
 
-/** --profile, --cv-rule and --no-split as assessment options. */
+/** --profile, --cv-rule, --no-split, --sheet (repeatable) and --write-map as assessment options. */
 export function assessOptionsOf(parsed: ParsedArgs): AssessOptions {
   const opts: AssessOptions = { profileId: parsed.options.profile };
+  if (parsed.lists.sheet?.length) opts.sheets = parsed.lists.sheet;
+  if (parsed.options["write-map"]) opts.writeColumnMap = true;
   if (parsed.options["cv-rule"]) opts.cvRule = parsed.options["cv-rule"] as AssessOptions["cvRule"];
   if (parsed.options["no-split"]) opts.splitFacilities = false;
   return opts;

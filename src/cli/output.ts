@@ -8,13 +8,15 @@ import { CliError } from "./command";
 import type { CliIO } from "./command";
 import { writeOutput } from "./files";
 
-/** -o, --json and the assessment options (--profile, --cv-rule, --no-split) of assess-like commands. */
+/** -o, --json and the assessment options (--profile, --cv-rule, --no-split, --sheet, --write-map) of assess-like commands. */
 export const RESULT_OPTION_SPECS: readonly OptionSpec[] = [
   { name: "output", short: "o", value: true },
   { name: "json", value: true },
   { name: "profile", value: true },
   { name: "cv-rule", value: true, choices: ["each", "composite"] },
   { name: "no-split", value: false },
+  { name: "sheet", value: true, repeatable: true },
+  { name: "write-map", value: false },
 ];
 
 
@@ -24,6 +26,8 @@ export const RESULT_OPTIONS_HELP = `      --profile 名称         评估标准�
                              差异系数判定规则：each 每项指标均不超过标准（默认），
                              composite 仅看综合差异系数
       --no-split             不按加权学生数拆分一贯制/完全中学的校舍和设备
+      --sheet 工作表名       学校数据所在的工作表（默认按内容自动查找；按学段分表时可写两次）
+      --write-map            在结果工作簿中写出「列对应」表（各字段取自哪些列），便于核对和修改
   -h, --help                 显示本帮助`;
 
 export interface ResultArgs {

@@ -82,17 +82,18 @@ const STATUS_KEY: Record<CheckStatus, number> = { met: 0, basic: 1, unmet: 2, er
 const small = (x: number, max: number): boolean => Number.isInteger(x) && x >= 0 && x < max;
 
 const requiredCache = new Shared<Rooms["required"]>();
-function sharedRequired(primary: number, junior: number): Rooms["required"] {
-  if (!(small(primary, 1000) && small(junior, 1000))) return { primary, junior, total: primary + junior };
-  return requiredCache.get(primary, junior) ?? requiredCache.add(primary, junior, { primary, junior, total: primary + junior });
+function sharedRequired(primary: number, junior: number, total: number): Rooms["required"] {
+  if (!(small(primary, 1000) && small(junior, 1000) && small(total, 1000))) return { primary, junior, total };
+  const outer = primary * 1000 + junior;
+  return requiredCache.get(outer, total) ?? requiredCache.add(outer, total, { primary, junior, total });
 }
 
 /** 203 result without a failure reason, shared per (requirement, status, music, art). */
 const roomsCache = new Shared<Rooms>();
 function sharedRooms(status: CheckStatus, required: Rooms["required"], music: number, art: number): Rooms {
-  const { primary, junior } = required;
-  if (!(small(primary, 1000) && small(junior, 1000) && small(music, 1000) && small(art, 1000))) return { status, required, music, art };
-  const outer = primary * 1000 + junior;
+  const { primary, junior, total } = required;
+  if (!(small(primary, 1000) && small(junior, 1000) && small(total, 1000) && small(music, 1000) && small(art, 1000))) return { status, required, music, art };
+  const outer = (primary * 1000 + junior) * 1000 + total;
   const inner = STATUS_KEY[status] * 1000000 + music * 1000 + art;
   return roomsCache.get(outer, inner) ?? roomsCache.add(outer, inner, { status, required, music, art });
 }
@@ -190,17 +191,23 @@ export function schoolChecks(
     };
   }
 
-  // 203: required rooms per section, both kinds must reach the total.
+  // 203: the school's requirement is ceil(all its compulsory classes ÷ 12) (indicators.md §4: a
+  // 九年一贯制 school with 38 + 13 classes needs 5, not 4 + 2); the per-section requirements are
+  // kept for the groups' 应配 totals in reports. Both kinds must reach the school's requirement.
   let needPrimary = 0;
   let needJunior = 0;
+  let classes = 0;
   let roomFail: Failure | null = null;
   for (const s of includedSections) {
     const r = readNumber(school, SECTION_FIELDS[s].classes, absent);
     if (typeof r !== "number") roomFail = worse(roomFail, r);
-    else if (s === "primary") needPrimary = requiredRooms(r, profile);
-    else needJunior = requiredRooms(r, profile);
+    else {
+      classes += r;
+      if (s === "primary") needPrimary = requiredRooms(r, profile);
+      else needJunior = requiredRooms(r, profile);
+    }
   }
-  const required = sharedRequired(needPrimary, needJunior);
+  const required = sharedRequired(needPrimary, needJunior, requiredRooms(classes, profile));
   const musicRead = readNumber(school, "musicRooms", absent);
   const artRead = readNumber(school, "artRooms", absent);
   const music = typeof musicRead === "number" ? musicRead : null;

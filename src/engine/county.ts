@@ -210,7 +210,8 @@ export class SchoolTotals {
     const name = c.school;
     const rooms = c.rooms;
     this.rooms.add(name, rooms.status, rooms.reason);
-    const { primary, junior, total } = rooms.required;
+    const { primary, junior } = rooms.required;
+    const total = primary + junior;
     const t = this.roomTotals;
     t.primary.req += primary;
     t.junior.req += junior;

@@ -87,6 +87,7 @@ export const NATIONAL_2017: RuleProfile = {
   cvLimit: { primary: 0.5, junior: 0.45 }, // 第五条: 小学≤0.50、初中≤0.45; indicators.md §3
   cvRule: "each", // indicators.md §3 option cvRule, default each ("所有指标…均")
   splitFacilities: true, // indicators.md §2.1 option, default on
+  indoorSportsTo105: true, // indicators.md §2 option: 104 = 教学及辅助用房 − 室内体育用房, 105 = 运动场地 + 室内体育用房 (county formula sheets), default on
   splitWeights: { primary: 1, junior: 1.1, senior: 1.32 }, // indicators.md §2.1 weighted students
   teachingPointMinStudents: 50, // 第五条 说明: 50人以下教学点不参与资源配置评估; indicators.md §1
   classesPerRoom: 12, // 第六条(3) 指标203: 每12个班级配备音乐、美术专用教室1间以上

@@ -343,7 +343,10 @@ export interface SchoolChecks {
   /** 203 音乐/美术专用教室. */
   rooms: {
     status: CheckStatus;
-    /** Required rooms of each kind per section (ceil(classes/12), at least 1 when classes > 0). */
+    /**
+     * Required rooms of each kind: per section (ceil(section classes/12), at least 1 when classes > 0;
+     * for the groups' 应配 totals) and for the school (total = ceil(all compulsory classes/12); the verdict).
+     */
     required: { primary: number; junior: number; total: number };
     music: number | null;
     art: number | null;
@@ -477,6 +480,11 @@ export interface RuleProfile {
   cvRule: CvRule;
   /** Split whole-school facilities (104–107) by weighted students. */
   splitFacilities: boolean;
+  /**
+   * Sheets that give 室内体育用房 (statistics exports): take it out of 教学及辅助用房 (104) and count it
+   * in 体育运动场馆 (105) (indicators.md §2). Applied by the workbook reader, which builds the numerators.
+   */
+  indoorSportsTo105: boolean;
   splitWeights: { primary: number; junior: number; senior: number };
   /** 教学点 with fewer students than this are excluded. */
   teachingPointMinStudents: number;

@@ -22,6 +22,8 @@ import type { PaneModel } from "./model";
 import { Overview } from "./components/Overview";
 import { IssueList, RowPreviewCard, ShortfallList } from "./components/Lists";
 import { SettingsPanel } from "./components/SettingsPanel";
+import { DataSourcePanel } from "./components/DataSourcePanel";
+import type { MappedFieldEdit } from "../workbook/columnMap";
 import { FileArea } from "./components/FileArea";
 import { ComparePanel } from "./components/ComparePanel";
 import { SummaryPanel } from "./components/SummaryPanel";
@@ -46,9 +48,9 @@ const useStyles = makeStyles({
 });
 
 const STAGES: Stage[] = ["read", "compute", "write"];
-type TabId = "overview" | "shortfalls" | "issues" | "settings" | "plan" | "compare" | "summary";
-const TAB_LABEL: Record<TabId, string> = { overview: "概览", shortfalls: "问题清单", issues: "数据问题", settings: "设置", plan: "整改测算", compare: "与上年比较", summary: "多县汇总" };
-type Busy = "assess" | "template" | "report" | "export" | "download" | "open" | "clear" | null;
+type TabId = "overview" | "shortfalls" | "issues" | "source" | "settings" | "plan" | "compare" | "summary";
+const TAB_LABEL: Record<TabId, string> = { overview: "概览", shortfalls: "问题清单", issues: "数据问题", source: "数据来源", settings: "设置", plan: "整改测算", compare: "与上年比较", summary: "多县汇总" };
+type Busy = "assess" | "template" | "report" | "export" | "download" | "open" | "clear" | "map" | null;
 interface Message {
   intent: "success" | "error" | "info" | "warning";
   text: string;
@@ -177,6 +179,9 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
       if (isFileHost(host)) setMessage({ intent: "success", text: await host.downloadChecked() });
     });
 
+  const saveColumnMap = (edits: MappedFieldEdit[]) =>
+    run("map", async () => setMessage({ intent: "success", text: await host.saveColumnMap(edits) }));
+
   const locate = (sheet: string, cell: string) => {
     host.selectCell(sheet, cell).then(
       (p) => setPreview(p),
@@ -259,6 +264,7 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
           <Tab value="overview">概览</Tab>
           <Tab value="shortfalls">问题清单{model ? `（${model.shortfallCount}）` : ""}</Tab>
           <Tab value="issues">数据问题{model ? `（${issueCount}）` : ""}</Tab>
+          <Tab value="source">数据来源</Tab>
           <Tab value="settings">设置</Tab>
           <Tab value="plan">整改测算</Tab>
           <Tab value="compare">与上年比较</Tab>
@@ -293,6 +299,16 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
                 <ShortfallList groups={model.shortfalls} total={model.shortfallCount} onLocate={locate} />
               )}
               {tab === "issues" && <IssueList issues={model.issues} onLocate={locate} />}
+              {tab === "source" && (
+                <DataSourcePanel
+                  source={model.source}
+                  sheetNames={model.source.candidates}
+                  chosen={settings.sheets}
+                  busy={busy !== null}
+                  onChooseSheets={(sheets) => changeSettings({ ...settings, sheets })}
+                  onSave={saveColumnMap}
+                />
+              )}
               {elapsed !== null && tab === "overview" && (
                 <Text className={s.small}>用时 {(elapsed / 1000).toFixed(1)} 秒</Text>
               )}

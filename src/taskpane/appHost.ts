@@ -14,6 +14,7 @@ import type { AssessStage } from "../workbook/run";
 import type { Comparison } from "../engine/compare";
 import type { CountySummary } from "../workbook/summary";
 import type { PlanView } from "../workbook/render-plan";
+import type { MappedFieldEdit } from "../workbook/columnMap";
 
 /** The three stages of an assessment, as assessWorkbook reports them. */
 export type Stage = AssessStage;
@@ -57,6 +58,8 @@ export interface AppHost {
   saveSettings(settings: PaneSettings): Promise<void>;
   /** 生成报告: the draft 自查自评报告 (.docx) as a download. Resolves with what to tell the user. */
   exportReport(): Promise<string>;
+  /** 保存列对应: writes 「列对应」 from the last assessment with the user's edits. Resolves with what to tell the user. */
+  saveColumnMap(edits: MappedFieldEdit[]): Promise<string>;
   /** 导出上报: the checked sheets as a new workbook. Resolves with what to tell the user. */
   exportWorkbook(): Promise<string>;
   /** 清除评估结果: remove what assessments wrote (by marker), nothing else. Resolves with what to tell the user. */

@@ -8,6 +8,7 @@ import type { WorkbookHost } from "../workbook/port";
 import type { Comparison } from "../engine/compare";
 import type { CountySummary } from "../workbook/summary";
 import type { PlanView } from "../workbook/render-plan";
+import type { MappedFieldEdit } from "../workbook/columnMap";
 
 /**
  * A workbook in the page (Office mode). `createWorkbook` opens bytes (base64) as a new Excel
@@ -53,6 +54,8 @@ export interface EngineApi {
   plan(target: Target): Promise<PlanView>;
   /** 多县汇总: one county workbook's row (a row with its error when it cannot be read). */
   summarize(data: ArrayBuffer, name: string, settings: PaneSettings): Promise<CountySummary>;
+  /** 保存列对应: the last assessment's column mapping with the user's edits, written as 「列对应」; resolves with what to tell the user. */
+  saveColumnMap(target: Target, edits: MappedFieldEdit[]): Promise<string>;
 }
 
 /** Messages page → worker. */

@@ -15,6 +15,7 @@ import { compareSheet } from "../workbook/render-compare";
 import { summarizeWorkbooks, type CountySummary } from "../workbook/summary";
 import { planRemediation } from "../engine/plan";
 import { planSheet, planView, type PlanView } from "../workbook/render-plan";
+import { columnMapSheetPlan, withEdits, type MappedFieldEdit } from "../workbook/columnMap";
 import { templatePlan } from "../workbook/template";
 import { ownedSheetPlan } from "../workbook/owned";
 import { resolveProfile } from "../engine";
@@ -81,10 +82,20 @@ export class EngineService implements EngineApi {
       profileId: settings.profileId,
       cvRule: settings.cvRule,
       splitFacilities: settings.splitFacilities,
+      sheets: settings.sheets,
       onProgress,
     });
     this.last = run;
     return buildPaneModel(run.assessment, run.read);
+  }
+
+  /** 保存列对应: write the mapping the last assessment used, with the user's edits, as 「列对应」. */
+  async saveColumnMap(target: Target, edits: MappedFieldEdit[]): Promise<string> {
+    const run = this.last;
+    if (!run) throw new Error("请先评估，再保存列对应。");
+    const mapping = withEdits(run.read.mapping, edits);
+    await this.host(target).apply({ sheets: [columnMapSheetPlan(mapping)], activate: SHEETS.columnMap });
+    return `已写入「${SHEETS.columnMap}」工作表（${mapping.fields.length}个字段）。再次评估时按该表读取；删除该表则重新自动识别。`;
   }
 
   /** 创建模板: add the template sheets that are absent; never touch existing ones. */

@@ -52,6 +52,9 @@ export function createFileAppHost(deps: FileHostDeps): FileAppHost {
       cleared = false;
       return model;
     },
+    async saveColumnMap(edits) {
+      return (await engine()).saveColumnMap("file", edits);
+    },
     async selectCell(sheet, cell) {
       return (await engine()).row(sheet, cell);
     },

@@ -17,6 +17,7 @@ import type {
 import { INDICATOR_CODES, SECTION_LABEL } from "../engine/types";
 import type { DataIssue, ReadResult } from "../workbook/contract";
 import { SHEETS } from "../workbook/contract";
+import { sourceView, type SourceView } from "./sourceView";
 import { listShortfalls, type Shortfall } from "../workbook/shortfalls";
 import { CHECK_STATUS_LABEL, COUNTY_STATUS_LABEL, cv, fixed, num, percent } from "../engine/format";
 
@@ -105,6 +106,8 @@ export interface PaneModel {
   shortfalls: ShortfallGroup[];
   shortfallCount: number;
   issues: DataIssue[];
+  /** Where the school data came from (sheet, layout, 列对应 view). */
+  source: SourceView;
 }
 
 /** Status words for badges: the engine's labels. */
@@ -226,5 +229,6 @@ export function buildPaneModel(assessment: Assessment, read: ReadResult): PaneMo
     shortfalls,
     shortfallCount,
     issues: read.issues,
+    source: sourceView(read),
   };
 }

@@ -37,6 +37,9 @@ export function createOfficeAppHost(deps: OfficeHostDeps): AppHost {
       const { onProgress, ...s } = req;
       return (await engine()).assess(deps.host, s, onProgress);
     },
+    async saveColumnMap(edits) {
+      return (await engine()).saveColumnMap(deps.host, edits);
+    },
     async selectCell(sheet, cell) {
       await deps.host.selectCell(sheet, cell);
       return null;

@@ -4,6 +4,7 @@
  * OfficeHost (Office.js lives only in the page). Results that are bytes are transferred, not copied.
  */
 import type { WorkbookSnapshot } from "../workbook/port";
+import type { MappedFieldEdit } from "../workbook/columnMap";
 import { EngineService } from "./engineService";
 import type { PageWorkbook, RemoteMethod, WorkerReply, WorkerRequest } from "./engineApi";
 import type { PaneSettings } from "./appHost";
@@ -54,6 +55,8 @@ async function dispatch(op: string, target: PageWorkbook | "file", args: unknown
       return service.reportSheet(target);
     case "exportFile":
       return service.exportFile();
+    case "saveColumnMap":
+      return service.saveColumnMap(target, args[0] as MappedFieldEdit[]);
     case "exportOffice":
       return service.exportOffice(target, args[0] as string[], args[1] as number | undefined);
     case "clear":

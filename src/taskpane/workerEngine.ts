@@ -4,6 +4,7 @@
  * its read/apply/createWorkbook by message and gets the answers back.
  */
 import type { EngineApi, OfficeExport, PageWorkbook, Target, WorkerReply, WorkerRequest } from "./engineApi";
+import type { MappedFieldEdit } from "../workbook/columnMap";
 import type { PaneModel } from "./model";
 import type { PaneSettings, RowPreview, Stage, TemplateOutcome } from "./appHost";
 import type { Comparison } from "../engine/compare";
@@ -97,6 +98,9 @@ export class WorkerEngine implements EngineApi {
   }
   exportFile(): Promise<{ bytes: Uint8Array; fileName: string }> {
     return this.call("exportFile", []);
+  }
+  saveColumnMap(target: Target, edits: MappedFieldEdit[]): Promise<string> {
+    return this.call("saveColumnMap", [edits], target);
   }
   exportOffice(target: Target, supported: string[], requestLimit?: number): Promise<OfficeExport> {
     return this.call("exportOffice", [supported, requestLimit], target);

@@ -2,7 +2,7 @@
  * The template contract (shared/spec/template.md): sheet names and the reader's output.
  * These names are relied on by other tools: keep them stable.
  */
-import type { CountyDataset, ProfileOverride, SchoolField } from "../engine/types";
+import type { CountyDataset, ProfileOverride, SchoolField, Section } from "../engine/types";
 import type { Area } from "./plan";
 import type { OwnedState } from "./port";
 
@@ -16,6 +16,7 @@ export const SHEETS = {
   problems: "问题清单",
   summary: "评估汇总",
   issues: "数据问题",
+  columnMap: "列对应",
 } as const;
 
 /** Result sheets an assessment replaces, in tab order. */
@@ -38,9 +39,24 @@ export interface DataIssue {
   school?: string;
 }
 
-/** Where things are on the 「学校数据」 sheet (all 0-based). */
+/**
+ * The layouts the reader recognises (docs/workbook-input.md):
+ * - template: the product's own 「学校数据」 (one header row, numerators added up);
+ * - statistics: a flat export of the 教育事业统计 system (merged header of 2–4 rows, components);
+ * - sections: 按学段分表, one sheet per section, one row per 监测点;
+ * - values: the national 表Ⅱ-2, one row per 监测点 with the seven indicator values;
+ * - mapping: read by a 「列对应」 sheet.
+ */
+export type LayoutKind = "template" | "statistics" | "sections" | "values" | "mapping";
+
+/** Where things are on a school data sheet (all 0-based). */
 export interface SchoolSheetLayout {
   sheet: string;
+  kind: LayoutKind;
+  /** The section of a 按学段 sheet; null for a sheet with both sections. */
+  section: Section | null;
+  /** First header row (the top of a merged header, or the group row). */
+  headerTop: number;
   headerRow: number;
   /** The merged group-header row above the header row, if any. */
   groupHeaderRow: number | null;
@@ -58,8 +74,33 @@ export interface SchoolSheetLayout {
   lastUsedCol: number;
   /** The product's result block from a previous run, by its marker (port.ts RESULT_BLOCK_MARK), if it is on this sheet. */
   ownedBlock: Area | null;
-  /** Sheet row of dataset.schools[i]. */
+  /** Sheet row of dataset.schools[i] on this sheet; -1 when the school has no row here. */
   schoolRows: number[];
+}
+
+/** One field of the 「列对应」 sheet: where it was read and how. */
+export interface MappedField {
+  sheet: string;
+  /** The section the row stands for (a 按学段 sheet, a 表Ⅱ-2 row's 学段); null for a whole-school row. */
+  section: Section | null;
+  field: SchoolField | "code";
+  /** Column letters, e.g. 「D」, 「K+L+M」, 「Q−R」, 「F×D÷100」. */
+  formula: string;
+  /** The header path(s) used, e.g. 「专任教师→小学→本科」. */
+  header: string;
+  unit: string | null;
+  /** E.g. 「全校合计，仅用于单学段学校」 for whole-school parts. */
+  note?: string;
+}
+
+/** What the reader used to find the data: the basis of the 「列对应」 sheet and of the pane's view. */
+export interface ColumnMapping {
+  sheets: { sheet: string; kind: LayoutKind; section: Section | null; headerTop: number; headerBottom: number; firstDataRow: number; sectionCol?: number }[];
+  fields: MappedField[];
+  /** True when the data was read by the workbook's 「列对应」 sheet. */
+  bySheet?: boolean;
+  /** Every header path of each data sheet (the choices of the pane's drop-downs). */
+  headers: Record<string, { col: number; text: string }[]>;
 }
 
 export interface ReadResult {
@@ -74,6 +115,14 @@ export interface ReadResult {
   owned: OwnedState;
   /** Every sheet name in workbook order. */
   sheetNames: string[];
+  /** Every data sheet read (layout is the first). */
+  layouts: SchoolSheetLayout[];
+  /** The columns used, as a 「列对应」 sheet would give them. */
+  mapping: ColumnMapping;
+  /** Sheets that look like school data (for the pane's choice), the ones read first. */
+  candidateSheets: string[];
+  /** Per school (dataset index): derived values and the cells that fed them, e.g. 「101（小学） = K7+L7+M7」. */
+  traces: { section: Section | null; text: string }[][];
 }
 
 /** The reader refuses a workbook it cannot use at all (exit code 2 on the command line). */

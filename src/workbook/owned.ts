@@ -75,10 +75,36 @@ function markedSheet(owned: OwnedState, sheetNames: readonly string[], name: str
   return sheet ? sheetNames.find((n) => same(n, sheet)) : undefined;
 }
 
-/** The product's result block on `sheet`, if its marker points there. */
+/**
+ * Marker of the result block on the i-th data sheet: RESULT_BLOCK_MARK for the first (the only one
+ * of a one-sheet layout), RESULT_BLOCK_MARK + "2", "3" … for the further sheets of a 按学段分表 pair.
+ */
+export function blockMark(i: number): string {
+  return i === 0 ? RESULT_BLOCK_MARK : `${RESULT_BLOCK_MARK}${i + 1}`;
+}
+
+/** Is this the marker of a result block (blockMark of any data sheet)? */
+export function isBlockMark(name: string): boolean {
+  const n = name.toUpperCase();
+  const base = RESULT_BLOCK_MARK.toUpperCase();
+  return n === base || (n.startsWith(base) && /^\d+$/.test(n.slice(base.length)));
+}
+
+/** Every result-block marker the snapshot showed. */
+export function blockMarks(owned: OwnedState): OwnedMark[] {
+  return owned.marks.filter((m) => isBlockMark(m.name));
+}
+
+/** The product's result block on `sheet`, if one of its block markers points there. */
 export function ownedBlock(owned: OwnedState, sheet: string): Area | null {
-  const m = findMark(owned, RESULT_BLOCK_MARK);
-  return m?.sheet && m.area && same(m.sheet, sheet) ? m.area : null;
+  const m = blockMarks(owned).find((b) => b.sheet && b.area && same(b.sheet, sheet));
+  return m?.area ?? null;
+}
+
+/** Names of the sheets a sheet marker points at (the product's result sheets, 报告初稿), as marked. */
+export function ownedSheets(owned: OwnedState): string[] {
+  const prefix = sheetMark("").toLowerCase();
+  return owned.marks.filter((m) => m.name.toLowerCase().startsWith(prefix) && m.sheet).map((m) => m.sheet!);
 }
 
 type ResultKey = keyof typeof SHEETS;
@@ -199,14 +225,18 @@ export function clearPlan(snapshot: Pick<WorkbookSnapshot, "owned" | "sheetNames
       sheets.push({ name: sheet, mode: "delete", blocks: [], formats: [] });
     }
   }
-  const block = findMark(owned, RESULT_BLOCK_MARK);
-  const blockSheet = markedSheet(owned, snapshot.sheetNames, RESULT_BLOCK_MARK);
-  if (blockSheet && block?.area && !deleted.has(blockSheet.toLowerCase())) update(blockSheet).clear!.push(block.area);
+  const blockSheets: string[] = [];
+  for (const block of blockMarks(owned)) {
+    const blockSheet = markedSheet(owned, snapshot.sheetNames, block.name);
+    if (!blockSheet || deleted.has(blockSheet.toLowerCase())) continue;
+    if (block.area) update(blockSheet).clear!.push(block.area);
+    blockSheets.push(blockSheet);
+  }
   for (const r of owned.rules) {
     const sheet = snapshot.sheetNames.find((n) => same(n, r.sheet));
     if (sheet && !deleted.has(sheet.toLowerCase())) update(sheet);
   }
-  if (blockSheet && !deleted.has(blockSheet.toLowerCase())) update(blockSheet);
+  for (const sheet of blockSheets) update(sheet);
   sheets.push(...updates.values());
   return { sheets, marks: { remove: marksToRemove(owned), set: [] } };
 }

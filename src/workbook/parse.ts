@@ -142,12 +142,34 @@ const TYPE_TABLE: Record<string, SchoolType> = {
   完全中学: "完全中学", 完中: "完全中学", 高完中: "完全中学",
   教学点: "教学点", 小学教学点: "教学点",
   特殊教育学校: "特殊教育学校", 特教学校: "特殊教育学校", 特殊教育: "特殊教育学校", 特校: "特殊教育学校",
+  // 教育统计 names and codes of 办学类型 (GB/T 33782-2017): an attached class (附设班) is read as the
+  // section it gives; 342 高级中学 is not a compulsory school and stays unrecognised.
+  附设小学班: "小学", 附设普通初中班: "初中", 附设初中班: "初中",
+  盲人学校: "特殊教育学校", 聋人学校: "特殊教育学校", 培智学校: "特殊教育学校", 弱智学校: "特殊教育学校", 其他特殊教育学校: "特殊教育学校",
+  "211": "小学", "218": "教学点", "219": "小学", "311": "初中", "312": "九年一贯制学校", "319": "初中",
+  "341": "完全中学", "345": "十二年一贯制学校", "511": "特殊教育学校", "512": "特殊教育学校", "513": "特殊教育学校", "514": "特殊教育学校",
 };
-/** 学校类型 with the aliases of template.md §1. */
-export const parseSchoolType = enumParser(TYPE_TABLE, "学校类型", "小学、初中、九年一贯制学校、十二年一贯制学校、完全中学、教学点或特殊教育学校");
+const parseTypeName = enumParser(TYPE_TABLE, "学校类型", "小学、初中、九年一贯制学校、十二年一贯制学校、完全中学、教学点或特殊教育学校，或办学类型代码");
+/** 学校类型 with the aliases of template.md §1, the 办学类型 codes, and 「211 小学」 (code and name in one cell). */
+export function parseSchoolType(v: CellValue): Parsed<SchoolType> {
+  const p = parseTypeName(v);
+  if (p.ok || typeof v !== "string") return p;
+  const m = /^(\d{3})\s*[-—:：]?\s*(\S.*)$/.exec(toHalfWidth(v).trim());
+  if (!m) return p;
+  const byName = parseTypeName(m[2]);
+  return byName.ok ? byName : parseTypeName(m[1]);
+}
 
-/** 办学性质: 公办/民办 (also 公立/私立). */
-export const parseOwnership = enumParser<Ownership>({ 公办: "公办", 公立: "公办", 民办: "民办", 私立: "民办" }, "办学性质", "公办或民办");
+/** 办学性质: 公办/民办 (also 公立/私立, and the 举办者类型 of statistics exports: 教育部门, 其他部门 … → 公办). */
+export const parseOwnership = enumParser<Ownership>(
+  {
+    公办: "公办", 公立: "公办", 民办: "民办", 私立: "民办",
+    教育部门: "公办", 教育行政部门: "公办", 其他部门: "公办", 地方企业: "公办", 事业单位: "公办", 部队: "公办", 集体: "公办", 地方教育部门: "公办",
+    民办学校: "民办", 社会力量: "民办", 民办教育: "民办",
+  },
+  "办学性质",
+  "公办或民办",
+);
 
 /** 城乡类别: 城区/镇区/乡村, plus the statistical 城乡分类 names and codes (111 主城区 … 220 村庄). */
 export const parseUrbanRural = enumParser<UrbanRural>(

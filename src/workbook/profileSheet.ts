@@ -35,6 +35,7 @@ export const PROFILE_PARAMS: readonly ProfileParam[] = [
   P("基本达标下限（占标准值比例）", "basicRatio", "percent", "低于标准值但不低于此比例为基本达标"),
   P("达标学校至少达标指标数", "minMetIndicators", "int", "七项指标中至少达标的项数，且余项不低于基本达标下限"),
   P("多学段学校校舍设备按加权学生数拆分", "splitFacilities", "yesno", "是：九年一贯制等学校的校舍、设备按加权学生数分到各学段"),
+  P("室内体育用房计入体育运动场馆面积", "indoorSportsTo105", "yesno", "是：表中给出室内体育用房时，从教学及辅助用房中减去，计入体育运动场馆面积（统计报表口径）"),
   P("拆分权重：小学", "splitWeights.primary", "number"),
   P("拆分权重：初中", "splitWeights.junior", "number"),
   P("拆分权重：高中", "splitWeights.senior", "number"),

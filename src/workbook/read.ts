@@ -1,68 +1,80 @@
 /**
- * The workbook reader: a host snapshot of the input sheets in, the engine's dataset out, with
- * every input problem addressed to a sheet and cell (shared/spec/template.md §1, §2, §5).
- * Host-neutral and pure: no exceljs, no Office.js. Rules are documented in docs/workbook-input.md.
+ * The workbook reader: a host snapshot in, the engine's dataset out, with every input problem
+ * addressed to a sheet and cell (shared/spec/template.md §1, §2, §5). It finds the school data by
+ * content whatever the sheet names (layouts/detect.ts), reads header paths (layouts/headers.ts),
+ * builds each field from its column(s) (layouts/sources.ts, or a 「列对应」 sheet: columnMap.ts) and
+ * reads the rows (layouts/rows.ts). Host-neutral and pure. Rules: docs/workbook-input.md.
  */
-import { sectionsOfType } from "../engine";
-import type { SchoolField, SchoolNumericField, SchoolRecord, SchoolType, Section } from "../engine/types";
-import type { SheetSnapshot, WorkbookSnapshot } from "./port";
-import { SHEETS, UnusableWorkbookError, type DataIssue, type ReadResult, type SchoolSheetLayout } from "./contract";
+import { NATIONAL_2017 } from "../engine/profiles";
+import type { SchoolField, SchoolNumericField, SchoolRecord, Section } from "../engine/types";
+import type { OwnedState, WorkbookSnapshot } from "./port";
+import { SHEETS, type ColumnMapping, type DataIssue, type ReadResult, type SchoolSheetLayout } from "./contract";
+import { SECTION_ZH, STUDENTS, checkPlausibility, checkSchoolConsistency, label, typeSections } from "./consistency";
 import { countyNameFromTitle, readCountySheet } from "./county";
-import { COLUMN_BY_FIELD, QUIET_OPTIONAL_FIELDS, SCHOOL_COLUMNS, matchSchoolHeader, type SchoolColumn } from "./fields";
-import { parseAmount, parseOwnership, parseSchoolType, parseUrbanRural, parseYesNo, type Parsed } from "./parse";
-import type { Area, CellValue } from "./plan";
-import { readProfileSheet } from "./profileSheet";
+import { QUIET_OPTIONAL_FIELDS, SCHOOL_COLUMNS, type SchoolColumn } from "./fields";
+import { SINGLE_SECTION_NOTE, readColumnMapSheet } from "./columnMap";
+import { chooseDataSheets, type SheetAnalysis } from "./layouts/detect";
+import { readRows, type TracedSchool } from "./layouts/rows";
+import { sourceFormula } from "./layouts/sources";
 import { ownedBlock, ownedOf } from "./owned";
-import { a1, cellText, isBlank, normHeader, stripSpaces, toHalfWidth } from "./text";
+import { readProfileSheet } from "./profileSheet";
 
-/** The sheets readWorkbook needs: the two input sheets and the optional profile sheet. */
-export const INPUT_SHEETS: readonly string[] = [SHEETS.schools, SHEETS.county, SHEETS.profile];
+export { TEACHER_STUDENT_FACTOR, typeSections } from "./consistency";
+export { HEADER_SEARCH_ROWS } from "./layouts/headers";
 
-/** How many rows from the top are searched for the header row. */
-const HEADER_SEARCH_ROWS = 10;
-/** Teachers above this multiple of the students are taken as a data error (e.g. swapped columns). */
-export const TEACHER_STUDENT_FACTOR = 10;
+/** The sheets readWorkbook needs first: the input sheets, the profile sheet and 列对应. */
+export const INPUT_SHEETS: readonly string[] = [SHEETS.schools, SHEETS.county, SHEETS.profile, SHEETS.columnMap];
 
-/** Sections (and 高中) a school type has; null = every column may be used (特殊教育学校). */
-export function typeSections(type: SchoolType): readonly (Section | "senior")[] | null {
-  if (type === "特殊教育学校") return null;
-  const sections = sectionsOfType(type);
-  return type === "完全中学" || type === "十二年一贯制学校" ? [...sections, "senior"] : sections;
+export interface ReadOptions {
+  /** The sheet(s) holding the school data (--sheet, the pane's choice); default: found by content. */
+  sheets?: readonly string[];
+  /** indoorSportsTo105 of the base profile (the 「评估标准」 sheet wins over it). */
+  indoorSportsTo105?: boolean;
 }
 
-const SECTION_ZH: Record<Section | "senior", string> = { primary: "小学", junior: "初中", senior: "高中" };
-const STUDENTS: Record<Section | "senior", SchoolNumericField> = { primary: "primaryStudents", junior: "juniorStudents", senior: "seniorStudents" };
-const SECTION_TEACHERS: Record<Section, SchoolNumericField[]> = {
-  primary: ["primaryQualifiedTeachers", "primaryBackboneTeachers", "primaryPeArtTeachers"],
-  junior: ["juniorQualifiedTeachers", "juniorBackboneTeachers", "juniorPeArtTeachers"],
-};
-/** 学校名称 of total rows, which are skipped. */
-const TOTAL_ROW = /^(合计|总计|小计|全[县区市]合计|全[县区市]|共计)$/;
+/** Sheets to read after the first batch when the school data is not on 「学校数据」 (none when it is). */
+export function sheetsToSearch(first: WorkbookSnapshot, opts: ReadOptions = {}): string[] {
+  const has = new Set(first.sheets.map((s) => s.name));
+  if (opts.sheets?.length) return opts.sheets.filter((n) => !has.has(n) && first.sheetNames.includes(n));
+  if (has.has(SHEETS.schools)) return [];
+  const own = new Set<string>([...INPUT_SHEETS, ...Object.values(SHEETS)]);
+  const mapped = first.sheets.find((s) => s.name === SHEETS.columnMap);
+  if (mapped) return first.sheetNames.filter((n) => !has.has(n) && mapped.values.some((r) => r.some((v) => v === n)));
+  return first.sheetNames.filter((n) => !own.has(n));
+}
 
-const label = (field: SchoolField | "code"): string => COLUMN_BY_FIELD.get(field)?.header ?? field;
-
-/** Read the whole workbook. Throws UnusableWorkbookError when there is no 学校数据 sheet or no 学校名称 header. */
-export function readWorkbook(snapshot: WorkbookSnapshot): ReadResult {
+/** Read the whole workbook. Throws UnusableWorkbookError when no school data can be found. */
+export function readWorkbook(snapshot: WorkbookSnapshot, opts: ReadOptions = {}): ReadResult {
   const find = (name: string) => snapshot.sheets.find((s) => s.name === name);
-  const schoolSheet = find(SHEETS.schools);
-  if (!schoolSheet) {
-    const near = snapshot.sheetNames.find((n) => stripSpaces(toHalfWidth(n)) === SHEETS.schools);
-    throw new UnusableWorkbookError(
-      near !== undefined
-        ? `找不到「${SHEETS.schools}」工作表：工作表「${near}」的名称含有多余的空格，请改为「${SHEETS.schools}」`
-        : `找不到「${SHEETS.schools}」工作表。请把学校数据所在的工作表命名为「${SHEETS.schools}」，或先生成模板再填写。` +
-            (snapshot.sheetNames.length ? `现有工作表：${snapshot.sheetNames.join("、")}` : ""),
-    );
-  }
+  const issues: DataIssue[] = [];
   const owned = ownedOf(snapshot);
-  const school = readSchoolSheet(schoolSheet, ownedBlock(owned, schoolSheet.name));
   const county = readCountySheet(find(SHEETS.county));
   const profile = readProfileSheet(find(SHEETS.profile));
+  const indoorSportsTo105 = profile.override.indoorSportsTo105 ?? opts.indoorSportsTo105 ?? NATIONAL_2017.indoorSportsTo105;
+
+  let analyses: SheetAnalysis[];
+  let candidateSheets: string[];
+  const mapSheet = find(SHEETS.columnMap);
+  if (mapSheet && !opts.sheets?.length) {
+    analyses = readColumnMapSheet(mapSheet, snapshot, indoorSportsTo105, issues);
+    candidateSheets = analyses.map((a) => a.sheet.name);
+  } else {
+    const chosen = chooseDataSheets(snapshot, opts.sheets, indoorSportsTo105, owned);
+    candidateSheets = chosen.candidates;
+    analyses = chosen.analyses;
+    issues.push(...chosen.issues);
+  }
+  const school = readSchools(analyses, issues, owned);
+  if (mapSheet && !opts.sheets?.length) school.mapping.bySheet = true;
   if (!county.county.name && school.title) county.county.name = countyNameFromTitle(school.title);
   return {
     dataset: { schools: school.schools, county: county.county, absentFields: school.absentFields },
-    issues: [...uncalculatedIssues(snapshot), ...school.issues, ...county.issues, ...profile.issues],
-    layout: school.layout,
+    issues: [...uncalculatedIssues(snapshot), ...issues, ...county.issues, ...profile.issues],
+    layout: school.layouts[0],
+    layouts: school.layouts,
+    mapping: school.mapping,
+    candidateSheets,
+    traces: school.traces,
     profileOverride: profile.override,
     countyRows: county.countyRows,
     owned,
@@ -77,123 +89,119 @@ function uncalculatedIssues(snapshot: WorkbookSnapshot): DataIssue[] {
   );
 }
 
-interface SchoolSheetRead {
-  schools: SchoolRecord[];
-  issues: DataIssue[];
-  layout: SchoolSheetLayout;
-  absentFields: SchoolField[];
-  /** Text of the title rows above the headers (for the county name). */
-  title: string;
-}
+/** Fields summed when a school comes in two 监测点 rows (one per section); the rest are the school's. */
+const ADDITIVE: ReadonlySet<SchoolField> = new Set<SchoolField>(["teachers", "certifiedTeachers", "trainedTeachers", "musicRooms", "artRooms"]);
 
-/** Find the header row, the group-header row and the field columns; the product's own block (by marker) is skipped. */
-function locateColumns(sheet: SheetSnapshot, issues: DataIssue[], block: Area | null) {
-  const rows = sheet.values;
-  const S = sheet.name;
-  let headerRow = -1;
-  for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS) && headerRow < 0; r++) {
-    if (rows[r].some((v) => matchSchoolHeader(normHeader(v))?.field === "name")) headerRow = r;
-  }
-  if (headerRow < 0) {
-    throw new UnusableWorkbookError(`「${S}」前${HEADER_SEARCH_ROWS}行中找不到「学校名称」列标题，无法读取学校数据。请确认表头含有「学校名称」一列。`);
-  }
-  const header = rows[headerRow];
-  const inResult = (r: number, c: number) => !!block && c >= block.col && c < block.col + block.cols && r >= block.row && r < block.row + block.rows;
-  const above = headerRow > 0 ? rows[headerRow - 1] : [];
-  const aboveFilled = above.filter((v, c) => !isBlank(v) && !inResult(headerRow - 1, c)).length;
-  const aboveHasResult = !!block && block.row === headerRow - 1;
-  const groupHeaderRow = headerRow > 0 && (aboveFilled >= 2 || aboveHasResult) ? headerRow - 1 : null;
-  const group = groupHeaderRow === null ? [] : rows[groupHeaderRow];
-  const width = Math.max(header.length, group.length);
-  let lastInputCol = -1;
-  for (let c = 0; c < width; c++) {
-    if ((!isBlank(header[c]) && !inResult(headerRow, c)) || (groupHeaderRow !== null && !isBlank(group[c]) && !inResult(groupHeaderRow, c))) lastInputCol = c;
-  }
-  let lastUsedCol = -1;
-  rows.forEach((line, r) => line.forEach((v, c) => {
-    if (c > lastUsedCol && !isBlank(v) && !inResult(r, c)) lastUsedCol = c;
-  }));
-
-  // Match headers; a merged group header spreads right over empty cells and is tried with the field cell.
-  const found = new Map<SchoolColumn, number[]>();
-  let groupText = "";
-  for (let c = 0; c < width; c++) {
-    if (!isBlank(group[c]) && !inResult(groupHeaderRow ?? 0, c)) groupText = normHeader(group[c]);
-    if (inResult(headerRow, c)) continue;
-    const h = normHeader(header[c]);
-    if (!h) continue;
-    const col = matchSchoolHeader(h) ?? (groupText ? matchSchoolHeader(groupText + h) ?? matchSchoolHeader(h + groupText) : undefined);
-    if (col) found.set(col, [...(found.get(col) ?? []), c]);
-  }
-  const columns = new Map<SchoolColumn, number>();
-  for (const [col, cs] of found) {
-    const cells = cs.map((c) => a1(headerRow, c)).join("、");
-    if (cs.length === 1) columns.set(col, cs[0]);
-    else if (col.field === "name") {
-      columns.set(col, cs[0]);
-      issues.push({ sheet: S, cell: a1(headerRow, cs[0]), severity: "warning", raw: null, message: `有${cs.length}列都是「学校名称」（${cells}），按最左边一列读取` });
-    } else {
-      issues.push({ sheet: S, cell: a1(headerRow, cs[0]), severity: "error", raw: null, message: `有${cs.length}列都对应「${col.header}」（${cells}），无法确定使用哪一列，两列均未读取。请删除或改名其中一列` });
+function readSchools(analyses: SheetAnalysis[], issues: DataIssue[], owned: OwnedState) {
+  const traced: TracedSchool[] = [];
+  const layouts: SchoolSheetLayout[] = [];
+  const present = new Set<SchoolField | "code">();
+  const mapping: ColumnMapping = { sheets: [], fields: [], headers: {} };
+  for (const a of analyses) {
+    const read = readRows(
+      {
+        sheet: a.sheet, firstDataRow: a.block.firstDataRow, nameCol: a.nameCol, sectionCol: a.sectionCol,
+        sheetSection: a.section, sources: (s) => a.sources(s), warnTotals: a.kind === "template",
+      },
+      issues,
+    );
+    traced.push(...read.schools);
+    for (const sec of a.contexts) {
+      for (const src of a.sources(sec)) {
+        present.add(src.field);
+        mapping.fields.push({ sheet: a.sheet.name, section: sec, field: src.field, formula: sourceFormula(src), header: [...src.terms, ...(src.times ? [src.times] : [])].map((t) => t.header).join(" ＋ "), unit: src.unit, note: src.onlyIfSingle ? SINGLE_SECTION_NOTE : undefined });
+      }
     }
+    mapping.sheets.push({ sheet: a.sheet.name, kind: a.kind, section: a.section, headerTop: a.block.top, headerBottom: a.block.bottom, firstDataRow: a.block.firstDataRow, sectionCol: a.sectionCol });
+    mapping.headers[a.sheet.name] = a.block.paths.map((p) => ({ col: p.col, text: p.text }));
+    const columns: SchoolSheetLayout["columns"] = {};
+    for (const src of a.sources(a.contexts[0])) if (src.field !== "code" && src.terms.length === 1 && !src.times) columns[src.field] = src.terms[0].col;
+    layouts.push({
+      sheet: a.sheet.name, kind: a.kind, section: a.section, headerTop: a.block.top,
+      headerRow: a.block.bottom, groupHeaderRow: a.block.top < a.block.bottom ? a.block.bottom - 1 : null,
+      firstDataRow: a.block.firstDataRow, lastDataRow: read.lastDataRow, columns, lastInputCol: a.lastInputCol,
+      lastUsedCol: a.lastUsedCol, ownedBlock: ownedBlock(owned, a.sheet.name), schoolRows: [],
+    });
   }
-  return {
-    headerRow,
-    groupHeaderRow,
-    columns,
-    lastInputCol,
-    lastUsedCol,
-  };
-}
 
-function readSchoolSheet(sheet: SheetSnapshot, block: Area | null): SchoolSheetRead {
-  const S = sheet.name;
-  const issues: DataIssue[] = [];
-  const loc = locateColumns(sheet, issues, block);
-  const rows = sheet.values;
-  const nameCol = loc.columns.get(COLUMN_BY_FIELD.get("name")!)!;
-  const title = rows
-    .slice(0, loc.groupHeaderRow ?? loc.headerRow)
-    .flat()
-    .filter((v): v is string => typeof v === "string")
-    .join(" ");
+  // One record per school: 监测点 rows of one school (two sections, two sheets) are merged.
+  const merged: { t: TracedSchool; rows: Map<string, number>; sections: Set<Section> }[] = [];
+  const byName = new Map<string, number>();
+  for (const t of traced) {
+    const k = t.rec.name.replace(/\s+/g, "");
+    const at = t.section ? byName.get(k) : undefined;
+    if (at === undefined) {
+      byName.set(k, merged.length);
+      merged.push({ t, rows: new Map([[t.rec.source!.sheet, t.row]]), sections: new Set(t.section ? [t.section] : []) });
+      continue;
+    }
+    const m = merged[at];
+    if (t.section && m.sections.has(t.section)) continue;
+    mergeInto(m.t, t, issues);
+    if (t.section) m.sections.add(t.section);
+    if (!m.rows.has(t.rec.source!.sheet)) m.rows.set(t.rec.source!.sheet, t.row);
+  }
+  const typeInferred = !present.has("type") && merged.some((m) => m.sections.size > 0);
+  if (typeInferred) present.add("type");
+  if (!present.has("teachers") && (present.has("primaryTeachers") || present.has("juniorTeachers"))) present.add("teachers");
 
-  // Rows: from below the header to the first empty 学校名称.
   const schools: SchoolRecord[] = [];
-  const schoolRows: number[] = [];
-  const seen = new Map<string, number>();
-  let r = loc.headerRow + 1;
-  for (; r < rows.length; r++) {
-    const nameRaw = rows[r][nameCol] ?? null;
-    if (isBlank(nameRaw)) break;
-    const name = cellText(nameRaw).replace(/[\s\u3000]+/g, " ").trim();
-    const key = stripSpaces(toHalfWidth(name));
-    if (TOTAL_ROW.test(key)) {
-      issues.push({ sheet: S, cell: a1(r, nameCol), severity: "warning", raw: name, message: `「${name}」行是合计行，不是学校，已跳过` });
-      continue;
-    }
-    if (seen.has(key)) {
-      issues.push({ sheet: S, cell: a1(r, nameCol), severity: "error", raw: name, message: `学校名称「${name}」重复（第一次在第${seen.get(key)! + 1}行），本行未读取`, school: name });
-      continue;
-    }
-    seen.set(key, r);
-    schools.push(readSchoolRow(sheet, r, name, loc.columns, issues));
-    schoolRows.push(r);
+  const traces: ReadResult["traces"] = [];
+  for (const { t, sections } of merged) {
+    const rec = t.rec;
+    if (rec.type === null && typeInferred) rec.type = sections.size === 2 ? "九年一贯制学校" : sections.has("junior") ? "初中" : "小学";
+    const v = rec.values;
+    if (v.teachers === undefined && (v.primaryTeachers != null || v.juniorTeachers != null)) v.teachers = (v.primaryTeachers ?? 0) + (v.juniorTeachers ?? 0);
+    const S = rec.source!.sheet;
+    const issue = (field: SchoolField | null, severity: "error" | "warning", message: string) =>
+      issues.push({ sheet: S, cell: field ? t.cells.get(field) ?? null : null, severity, raw: field ? t.raws.get(field) ?? null : null, message, school: rec.name });
+    checkSchoolConsistency(rec, t.invalid, issue, (f) => t.cells.get(f) ?? null);
+    checkPlausibility(rec, t.invalid, issue);
+    if (t.invalid.size) rec.invalid = [...t.invalid];
+    schools.push(rec);
+    traces.push(t.traces);
   }
-  const lastDataRow = r - 1;
-  for (let rr = r + 1; rr < rows.length; rr++) {
-    if (!isBlank(rows[rr][nameCol] ?? null)) {
-      issues.push({
-        sheet: S, cell: a1(r, nameCol), severity: "warning", raw: null,
-        message: `第${r + 1}行「学校名称」为空，视为数据结束；第${rr + 1}行及以下的学校未读取。如需读取，请删除空行`,
-      });
-      break;
-    }
+  if (typeInferred) {
+    issues.push({ sheet: layouts[0].sheet, cell: null, severity: "warning", raw: null, message: "没有「学校类型」列：按学校所在的学段推定类型（两个学段都有的为九年一贯制学校，否则为小学或初中）。教学点、完全中学、十二年一贯制学校请增加「学校类型」列" });
   }
+  layouts.forEach((l) => (l.schoolRows = merged.map((m) => m.rows.get(l.sheet) ?? -1)));
 
-  // Absent columns.
+  const absentFields = absentFieldsOf(present, schools, layouts[0].sheet, issues);
+  return { schools, layouts, mapping, traces, absentFields, title: analyses[0].block.title };
+}
+
+/** A second 监测点 row of a school (its other section) into the first. */
+function mergeInto(a: TracedSchool, b: TracedSchool, issues: DataIssue[]): void {
+  const ra = a.rec;
+  const rb = b.rec;
+  const S = rb.source!.sheet;
+  const differ = (what: string, x: unknown, y: unknown, cell: string | null) =>
+    issues.push({ sheet: S, cell, severity: "warning", raw: null, message: `「${rb.name}」的「${what}」在两个学段中不同（${String(x)}、${String(y)}），按第一次出现的读取`, school: rb.name });
+  if (ra.type === null) ra.type = rb.type;
+  else if (rb.type !== null && rb.type !== ra.type) differ("学校类型", ra.type, rb.type, b.cells.get("type") ?? null);
+  ra.code ??= rb.code;
+  ra.urbanRural ??= rb.urbanRural;
+  ra.participate ??= rb.participate;
+  ra.charter ??= rb.charter;
+  if (rb.ownership !== ra.ownership && b.cells.has("ownership") && !a.cells.has("ownership")) ra.ownership = rb.ownership;
+  for (const [f, x] of Object.entries(rb.values) as [SchoolNumericField, number | null][]) {
+    const y = ra.values[f];
+    if (y === undefined || y === null) ra.values[f] = x;
+    else if (x !== null && ADDITIVE.has(f)) ra.values[f] = y + x;
+    else if (x !== null && x !== y) differ(label(f), y, x, b.cells.get(f) ?? null);
+  }
+  for (const f of b.invalid) a.invalid.add(f);
+  for (const [f, c] of b.cells) if (!a.cells.has(f)) a.cells.set(f, c);
+  for (const [f, x] of b.raws) if (!a.raws.has(f)) a.raws.set(f, x);
+  a.traces.push(...b.traces);
+}
+
+function absentFieldsOf(present: ReadonlySet<SchoolField | "code">, schools: SchoolRecord[], S: string, issues: DataIssue[]): SchoolField[] {
   const absentFields: SchoolField[] = [];
+  const has = (f: SchoolField) =>
+    present.has(f) || (["teachingArea", "sportsArea", "equipmentValue", "multimediaRooms"].includes(f) && present.has(`primary${f[0].toUpperCase()}${f.slice(1)}` as SchoolField) && present.has(`junior${f[0].toUpperCase()}${f.slice(1)}` as SchoolField));
   for (const col of SCHOOL_COLUMNS) {
-    if (loc.columns.has(col) || col.field === "code") continue;
+    if (col.field === "code" || has(col.field)) continue;
     absentFields.push(col.field);
     if (QUIET_OPTIONAL_FIELDS.has(col.field)) continue;
     const section = col.section;
@@ -210,176 +218,9 @@ function readSchoolSheet(sheet: SheetSnapshot, block: Area | null): SchoolSheetR
       issues.push({ sheet: S, cell: null, severity: "warning", raw: null, message: `缺少「${col.header}」列：${feedsText(col)}` });
     }
   }
-
-  const columns: SchoolSheetLayout["columns"] = {};
-  for (const [col, c] of loc.columns) if (col.field !== "code") columns[col.field] = c;
-  return {
-    schools,
-    issues,
-    absentFields,
-    title,
-    layout: {
-      sheet: S,
-      headerRow: loc.headerRow,
-      groupHeaderRow: loc.groupHeaderRow,
-      firstDataRow: loc.headerRow + 1,
-      lastDataRow,
-      columns,
-      lastInputCol: loc.lastInputCol,
-      lastUsedCol: loc.lastUsedCol,
-      ownedBlock: block,
-      schoolRows,
-    },
-  };
+  return absentFields;
 }
 
 function feedsText(col: SchoolColumn): string {
   return col.feeds.length ? `指标${col.feeds.join("、")}不能计算，已跳过` : "该项不能计算";
-}
-
-/** Parse one school row; every problem becomes an issue, bad fields go into `invalid`. */
-function readSchoolRow(sheet: SheetSnapshot, r: number, name: string, columns: Map<SchoolColumn, number>, issues: DataIssue[]): SchoolRecord {
-  const S = sheet.name;
-  const row = sheet.values[r];
-  const rec: SchoolRecord = { name, type: null, ownership: "公办", values: {}, source: { sheet: S, row: r } };
-  const invalid = new Set<SchoolField>();
-  const cellOf = (field: SchoolField): string | null => {
-    const col = COLUMN_BY_FIELD.get(field);
-    const c = col ? columns.get(col) : undefined;
-    return c === undefined ? null : a1(r, c);
-  };
-  const rawOf = (field: SchoolField): string | null => {
-    const col = COLUMN_BY_FIELD.get(field);
-    const c = col ? columns.get(col) : undefined;
-    return c === undefined || isBlank(row[c] ?? null) ? null : cellText(row[c] ?? null);
-  };
-  const issue = (field: SchoolField | null, severity: "error" | "warning", message: string) =>
-    issues.push({ sheet: S, cell: field ? cellOf(field) : null, severity, raw: field ? rawOf(field) : null, message, school: name });
-
-  for (const [col, c] of columns) {
-    const raw: CellValue = row[c] ?? null;
-    const field = col.field;
-    if (field === "name") continue;
-    if (field === "code") {
-      rec.code = isBlank(raw) ? null : cellText(raw).trim();
-      continue;
-    }
-    const fail = (p: { reason: string }) => {
-      invalid.add(field);
-      issue(field, "error", `「${col.header}」${p.reason}`);
-    };
-    switch (col.kind) {
-      case "enum": {
-        if (field === "type") {
-          const p = parseSchoolType(raw);
-          if (!p.ok) fail(p);
-          else if (p.value === null) {
-            invalid.add("type");
-            issue("type", "error", "未填「学校类型」，该校各项指标不能计算");
-          } else rec.type = p.value;
-        } else if (field === "ownership") {
-          const p = parseOwnership(raw);
-          if (!p.ok) fail(p);
-          else if (p.value) rec.ownership = p.value;
-        } else if (field === "urbanRural") {
-          const p = parseUrbanRural(raw);
-          if (!p.ok) fail(p);
-          else rec.urbanRural = p.value;
-        }
-        break;
-      }
-      case "yesno": {
-        const p = parseYesNo(raw);
-        if (!p.ok) fail(p);
-        else if (field === "participate") rec.participate = p.value;
-        else if (field === "charter") rec.charter = p.value;
-        break;
-      }
-      default: {
-        const p: Parsed<number> = parseAmount(raw, col.unit);
-        if (!p.ok) {
-          fail({ reason: p.reason === "不是数字" ? "不是数字，应填非负数" : p.reason });
-          break;
-        }
-        rec.values[field as SchoolNumericField] = p.value;
-        if (p.value !== null && col.kind === "count" && !Number.isInteger(p.value)) issue(field, "warning", `「${col.header}」应为整数（${p.value}），按原值计算`);
-      }
-    }
-  }
-  checkSchoolConsistency(rec, invalid, issue, cellOf);
-  if (invalid.size) rec.invalid = [...invalid];
-  return rec;
-}
-
-/** Checks across the fields of one school (unused sections, missing students, teachers ≫ students …). */
-function checkSchoolConsistency(
-  rec: SchoolRecord,
-  invalid: Set<SchoolField>,
-  issue: (field: SchoolField | null, severity: "error" | "warning", message: string) => void,
-  cellOf: (field: SchoolField) => string | null,
-): void {
-  const v = rec.values;
-  const type = rec.type;
-  const sections = type ? typeSections(type) : null;
-  if (type && sections) {
-    // A value in a section the type does not have: warning, and the value is not used.
-    for (const col of SCHOOL_COLUMNS) {
-      const f = col.field as SchoolNumericField;
-      if (!col.section || sections.includes(col.section) || invalid.has(f)) continue;
-      const x = v[f];
-      if (x === undefined || x === null || x === 0) continue;
-      issue(f, "warning", `${type}没有${SECTION_ZH[col.section]}学段，「${col.header}」的值（${x}）未参与计算`);
-      v[f] = null;
-    }
-    // A section of the type without students forms no unit: say so.
-    for (const sec of sections) {
-      if (sec === "senior") continue;
-      const f = STUDENTS[sec];
-      if (f in v && v[f] === null) issue(f, "warning", `未填「${label(f)}」，该校不形成${SECTION_ZH[sec]}监测点`);
-    }
-  }
-  const num = (f: SchoolNumericField): number | null => (invalid.has(f) ? null : v[f] ?? null);
-  const studentFields = (["primaryStudents", "juniorStudents", "seniorStudents"] as const).filter((f) => num(f) !== null);
-  const students = studentFields.reduce((s, f) => s + (num(f) ?? 0), 0);
-  const teachers = num("teachers");
-  if (teachers !== null && students > 0) {
-    if (teachers > TEACHER_STUDENT_FACTOR * students) {
-      issue("teachers", "error", `专任教师数（${teachers}）超过在校生数（${students}）的${TEACHER_STUDENT_FACTOR}倍，可能填错了列，请核对；该校各项指标暂不计算`);
-      invalid.add("teachers");
-      for (const f of studentFields) invalid.add(f);
-    } else if (teachers > students) {
-      issue("teachers", "warning", `专任教师数（${teachers}）多于在校生数（${students}），请核对`);
-    }
-  }
-  for (const sec of ["primary", "junior"] as const) {
-    const st = num(STUDENTS[sec]);
-    if (st === null || st <= 0) continue;
-    for (const f of SECTION_TEACHERS[sec]) {
-      const t = num(f);
-      if (t !== null && t > TEACHER_STUDENT_FACTOR * st) {
-        issue(f, "error", `「${label(f)}」（${t}）超过「${label(STUDENTS[sec])}」（${st}）的${TEACHER_STUDENT_FACTOR}倍，可能填错了列，请核对`);
-        invalid.add(f);
-        invalid.add(STUDENTS[sec]);
-      }
-    }
-    const classes = num(sec === "primary" ? "primaryClasses" : "juniorClasses");
-    const max = num(sec === "primary" ? "primaryMaxClassSize" : "juniorMaxClassSize");
-    if (classes !== null && max !== null && classes > 0 && st > classes * max) {
-      issue(STUDENTS[sec], "warning", `「${label(STUDENTS[sec])}」（${st}）超过班级数×最大班额（${classes}×${max}），请核对`);
-    }
-  }
-  if (teachers !== null && !invalid.has("teachers")) {
-    for (const f of ["certifiedTeachers", "trainedTeachers"] as const) {
-      const x = num(f);
-      if (x !== null && x > teachers) issue(f, "warning", `「${label(f)}」（${x}）多于专任教师数（${teachers}），请核对`);
-    }
-    // 小学 + 初中专任教师数 (as far as entered) cannot exceed the whole school's.
-    const parts = (["primaryTeachers", "juniorTeachers"] as const).filter((f) => num(f) !== null);
-    const sum = parts.reduce((s, f) => s + num(f)!, 0);
-    if (parts.length && sum > teachers) {
-      const cells = [...parts, "teachers" as const].map(cellOf).filter((c): c is string => c !== null).join("、");
-      const what = parts.map((f) => `「${label(f)}」（${num(f)}）`).join("与");
-      issue(parts[0], "warning", `${what}${parts.length > 1 ? `之和（${sum}）` : ""}多于「专任教师数」（${teachers}）（${cells}），请核对`);
-    }
-  }
 }

@@ -54,9 +54,10 @@ class StatusColours {
 // 监测点指标
 // ---------------------------------------------------------------------------------------------
 
-export function unitsSheet(assessment: Assessment): SheetPlan {
+export function unitsSheet(assessment: Assessment, traces: ReadResult["traces"] = []): SheetPlan {
   const sheet = emptySheet(SHEETS.units, "replace");
   const profile = assessment.profile;
+  const withTraces = traces.some((t) => t.length > 0);
   // One column per indicator: the value, its status shown by the cell's colour (red 未达标,
   // amber 基本达标) — 7 status-text columns would double the size of the largest result sheet.
   const columns: TableColumn[] = [
@@ -71,6 +72,8 @@ export function unitsSheet(assessment: Assessment): SheetPlan {
     { header: "达标项数", width: 8, format: "0", align: "center" },
     { header: "判定", width: 9, align: "center" },
     { header: "需改进", width: 48 },
+    // Derived numerators (statistics exports, 表Ⅱ-2): which cells fed each value, e.g. 101（小学） = K7+L7+M7.
+    ...(withTraces ? [{ header: "数据来源（合成的分子）", width: 40 } satisfies TableColumn] : []),
   ];
   const first = 4; // column of 101
   sheet.blocks.push({
@@ -96,7 +99,8 @@ export function unitsSheet(assessment: Assessment): SheetPlan {
     });
     const verdict = unitVerdict(u, profile.minMetIndicators);
     line.push(u.included ? u.metCount : null, verdict, notes.join("；") || null);
-    if (verdict === "未达标") colours.mark(row, columns.length - 2, "unmet");
+    if (withTraces) line.push((traces[u.schoolIndex] ?? []).filter((t) => t.section === null || t.section === u.section).map((t) => t.text).join("；") || null);
+    if (verdict === "未达标") colours.mark(row, first + INDICATOR_CODES.length + 1, "unmet");
     return line;
   });
   // Long tables go without cell borders (gridlines suffice; thousands of bordered cells slow the file).

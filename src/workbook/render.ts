@@ -23,8 +23,7 @@ import { RESULT_BLOCK_TITLE, SHEETS } from "./contract";
 import type { ReadResult } from "./contract";
 import { FILL, FONT } from "./plan";
 import type { Area, CellValue, ConditionalFill, MarkSpec, SheetPlan, WritePlan } from "./plan";
-import { RESULT_BLOCK_MARK } from "./port";
-import { findMark, marksToRemove, ownedRuleFormula, placeResultSheets } from "./owned";
+import { blockMark, blockMarks, marksToRemove, ownedRuleFormula, placeResultSheets } from "./owned";
 import { balanceSheet, issuesSheet, problemsSheet, summarySheet, unitsSheet } from "./render-sheets";
 import { headerRun } from "./render-table";
 import { listShortfalls, shortfallPhrase, unitVerdict } from "./shortfalls";
@@ -53,24 +52,33 @@ const TOKENS = RESULT_COLUMNS.findIndex((c) => c.header === "短板指标");
 export function renderAssessment(assessment: Assessment, read: ReadResult): WritePlan {
   const shortfalls = listShortfalls(assessment, read);
   const placed = placeResultSheets(
-    [unitsSheet(assessment), withChartTable(balanceSheet(assessment, read), assessment), problemsSheet(shortfalls), summarySheet(assessment, read), issuesSheet(read)],
+    [unitsSheet(assessment, read.traces), withChartTable(balanceSheet(assessment, read), assessment), problemsSheet(shortfalls), summarySheet(assessment, read), issuesSheet(read)],
     read,
   );
-  const school = schoolSheet(assessment, read, shortfalls, placed.names.get(SHEETS.issues) ?? SHEETS.issues);
-  const sheets: SheetPlan[] = [...staleBlock(read), school.sheet, ...placed.sheets];
+  const issuesName = placed.names.get(SHEETS.issues) ?? SHEETS.issues;
+  // 按学段分表: the results also go beside the data on the other section sheet(s), each block under its own marker.
+  const schools = read.layouts.map((layout, i) => {
+    const r: ReadResult = i === 0 ? read : { ...read, layout };
+    return schoolSheet(assessment, r, i === 0 ? shortfalls : listShortfalls(assessment, r), issuesName, blockMark(i));
+  });
+  const sheets: SheetPlan[] = [...staleBlocks(read), ...schools.map((s) => s.sheet), ...placed.sheets];
   return {
     sheets,
     activate: placed.names.get(SHEETS.summary) ?? SHEETS.summary,
-    marks: { remove: marksToRemove(read.owned), set: [school.mark, ...placed.marks] },
+    marks: { remove: marksToRemove(read.owned), set: [...schools.map((s) => s.mark), ...placed.marks] },
   };
 }
 
-/** A previous block whose marker points at another existing sheet (the data sheet was swapped): cleared. */
-function staleBlock(read: ReadResult): SheetPlan[] {
-  const m = findMark(read.owned, RESULT_BLOCK_MARK);
-  if (!m?.sheet || !m.area || m.sheet.toLowerCase() === read.layout.sheet.toLowerCase()) return [];
-  const name = read.sheetNames.find((n) => n.toLowerCase() === m.sheet!.toLowerCase());
-  return name ? [{ name, mode: "update", blocks: [], formats: [], clear: [m.area], removeOwnedRules: true }] : [];
+/** Previous blocks whose markers point at an existing sheet that is no longer a data sheet (the data sheet was swapped): cleared. */
+function staleBlocks(read: ReadResult): SheetPlan[] {
+  const current = new Set(read.layouts.map((l) => l.sheet.toLowerCase()));
+  const out: SheetPlan[] = [];
+  for (const m of blockMarks(read.owned)) {
+    if (!m.sheet || !m.area || current.has(m.sheet.toLowerCase())) continue;
+    const name = read.sheetNames.find((n) => n.toLowerCase() === m.sheet!.toLowerCase());
+    if (name) out.push({ name, mode: "update", blocks: [], formats: [], clear: [m.area], removeOwnedRules: true });
+  }
+  return out;
 }
 
 function checkLabel(s: CheckStatus | undefined): string | null {
@@ -87,7 +95,7 @@ function token(s: Shortfall): string {
 }
 
 /** The 学校数据 update: clear of the marked block, the new block, its conditional fills and marker. */
-function schoolSheet(assessment: Assessment, read: ReadResult, shortfalls: Shortfall[], issuesName: string): { sheet: SheetPlan; mark: MarkSpec } {
+function schoolSheet(assessment: Assessment, read: ReadResult, shortfalls: Shortfall[], issuesName: string, markName: string): { sheet: SheetPlan; mark: MarkSpec } {
   const { layout } = read;
   const sheet: SheetPlan = { name: layout.sheet, mode: "update", blocks: [], formats: [], merges: [], removeOwnedRules: true, conditionalFills: [] };
   const left = layout.lastUsedCol + 2;
@@ -163,7 +171,7 @@ function schoolSheet(assessment: Assessment, read: ReadResult, shortfalls: Short
     sheet.blocks.push({ row: firstRow, col: left, values });
     sheet.conditionalFills = [...statusFills({ row: firstRow, col: left, rows: nrows, cols: TOKENS }), ...inputFills(read, shortfalls, left + TOKENS)];
   }
-  return { sheet, mark: { name: RESULT_BLOCK_MARK, sheet: layout.sheet, area: block } };
+  return { sheet, mark: { name: markName, sheet: layout.sheet, area: block } };
 }
 
 /** Excel's limit on the length of a conditional-format formula (kept well under by the compact terms). */

@@ -8,7 +8,8 @@ import type { Assessment, CvRule, ProfileOverride, RuleProfile } from "../engine
 import type { WorkbookHost } from "./port";
 import type { ReadResult } from "./contract";
 import type { WritePlan } from "./plan";
-import { INPUT_SHEETS, readWorkbook } from "./read";
+import { INPUT_SHEETS, readWorkbook, sheetsToSearch, type ReadOptions } from "./read";
+import { columnMapSheetPlan } from "./columnMap";
 import { renderAssessment } from "./render";
 import { clearPlan, ownsAnything } from "./owned";
 
@@ -20,6 +21,10 @@ export interface AssessOptions {
   /** Overrides applied last, after the workbook's 「评估标准」 sheet. */
   cvRule?: CvRule;
   splitFacilities?: boolean;
+  /** The sheet(s) holding the school data (--sheet, the pane's choice); default: found by content. */
+  sheets?: readonly string[];
+  /** Also write the 「列对应」 sheet for the columns used (--write-map, the pane's 保存列对应). */
+  writeColumnMap?: boolean;
   onProgress?(stage: AssessStage): void;
 }
 
@@ -58,17 +63,29 @@ export function effectiveOverride(sheet: ProfileOverride, opts: Pick<AssessOptio
 }
 
 /**
+ * Reads the workbook in at most two batches: the input sheets (and any named with --sheet), then,
+ * when the school data is not on 「学校数据」, the other sheets to find it by content.
+ */
+export async function readHost(host: WorkbookHost, opts: ReadOptions = {}): Promise<ReadResult> {
+  const first = await host.read(opts.sheets?.length ? [...INPUT_SHEETS, ...opts.sheets] : INPUT_SHEETS);
+  const more = sheetsToSearch(first, opts);
+  if (!more.length) return readWorkbook(first, opts);
+  const rest = await host.read(more);
+  return readWorkbook({ sheetNames: first.sheetNames, sheets: [...first.sheets, ...rest.sheets] }, opts);
+}
+
+/**
  * Reads the input sheets, assesses, renders the results and applies them to the host.
  * Throws UnusableWorkbookError (from the reader) when the workbook cannot be used at all.
  */
 export async function assessWorkbook(host: WorkbookHost, opts: AssessOptions = {}): Promise<AssessRun> {
   const base = baseProfile(opts.profileId);
   opts.onProgress?.("read");
-  const snapshot = await host.read(INPUT_SHEETS);
-  const read = readWorkbook(snapshot);
+  const read = await readHost(host, { sheets: opts.sheets, indoorSportsTo105: base.indoorSportsTo105 });
   opts.onProgress?.("compute");
   const assessment = assess(read.dataset, effectiveOverride(read.profileOverride, opts), base);
   const plan = renderAssessment(assessment, read);
+  if (opts.writeColumnMap) plan.sheets.push(columnMapSheetPlan(read.mapping));
   opts.onProgress?.("write");
   await host.apply(plan);
   return { assessment, read, plan };

@@ -43,7 +43,7 @@ export function listShortfalls(assessment: Assessment, read: ReadResult): Shortf
   const cellOf = (schoolIndex: number, field: SchoolField): string | null => {
     const col = layout.columns[field];
     const row = layout.schoolRows[schoolIndex];
-    return col === undefined || row === undefined ? null : a1(row, col);
+    return col === undefined || row === undefined || row < 0 ? null : a1(row, col);
   };
 
   // The same few requirement texts recur for thousands of shortfalls: build each once.

@@ -241,3 +241,50 @@ test(".xls and .ods are assessed like the .xlsx they were saved from; results go
   expect(back.err).toMatch(/无法原样写回/);
   expect(sha(path.join(dir, "sample.xls"))).toBe(original);
 });
+
+describe("layouts other than the template (issue 9)", () => {
+  beforeAll(async () => {
+    const { statisticsExport, sectionSheets } = await import("../workbook-read/layouts/fixtures");
+    const two = statisticsExport(3, "Sheet2", statisticsExport(3));
+    fs.writeFileSync(path.join(dir, "export.xlsx"), await toBytes(statisticsExport(3)));
+    fs.writeFileSync(path.join(dir, "two.xlsx"), await toBytes(two));
+    fs.writeFileSync(path.join(dir, "sections.xlsx"), await toBytes(sectionSheets()));
+  });
+
+  test("a statistics export is found by content and said so", () => {
+    const r = junheng("assess", "export.xlsx", "--json", "out.json");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/学校数据：「2024年基础数据」（统计报表导出）/);
+    const json = JSON.parse(fs.readFileSync(path.join(dir, "out.json"), "utf8"));
+    expect(json.units.find((u: { school: string }) => u.school === "城关小学").indicators["101"].value).toBeCloseTo(4.2, 9);
+  });
+
+  test("two look-alike sheets: exit 2 asking for --sheet; --sheet picks one", () => {
+    const r = junheng("assess", "two.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/都像学校数据.*--sheet/);
+    const ok = junheng("assess", "two.xlsx", "--sheet", "Sheet2");
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/学校数据：「Sheet2」/);
+    expect(junheng("assess", "two.xlsx", "--sheet", "没有").err).toMatch(/找不到工作表「没有」/);
+  });
+
+  test("--sheet twice reads a 按学段 pair; --write-map writes 「列对应」 into the result workbook", async () => {
+    const r = junheng("assess", "sections.xlsx", "--sheet", "小学", "--sheet", "初中", "--write-map", "-o", "sections-out.xlsx");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/学校数据：「小学」、「初中」（按学段分表）/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "sections-out.xlsx"));
+    const map = wb.getWorksheet("列对应")!;
+    const texts: string[] = [];
+    map.eachRow((row) => texts.push((row.values as unknown[]).slice(1).map((v) => String(v ?? "")).join("|")));
+    expect(texts).toContain("小学|小学|小学在校生数|C||在校生数|");
+    // Read again by the 列对应 sheet: the same results.
+    const again = junheng("assess", "sections-out.xlsx", "--json", "again.json");
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/学校数据：「小学」、「初中」（按学段分表，按「列对应」表读取）/);
+    const a = JSON.parse(fs.readFileSync(path.join(dir, "again.json"), "utf8"));
+    const b = JSON.parse(junheng("assess", "sections.xlsx", "--json", "-").out);
+    expect(a.units).toEqual(b.units);
+  });
+});

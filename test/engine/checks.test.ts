@@ -28,17 +28,31 @@ describe("203 音乐/美术专用教室: ceil(classes/12), at least 1", () => {
     expect(item.display).toBe("小学应配各6间，实有音乐6间、美术5间");
   });
 
-  it("a multi-section school's requirement is per section", () => {
-    // 小学 13 classes → 2, 初中 6 classes → 1: total 3 of each kind.
+  it("a multi-section school's verdict uses all its classes; the per-section figures stay for the groups", () => {
+    // 小学 13 classes → 2, 初中 6 classes → 1 (group 应配 totals); the school: ceil(19/12) = 2 (indicators.md §4).
     const s = school("九年", "九年一贯制学校", { primaryStudents: 500, juniorStudents: 250, primaryClasses: 13, juniorClasses: 6, musicRooms: 3, artRooms: 3 });
     const a = assess(dataset([s]));
-    expect(a.schools[0].rooms.required).toEqual({ primary: 2, junior: 1, total: 3 });
+    expect(a.schools[0].rooms.required).toEqual({ primary: 2, junior: 1, total: 2 });
     expect(a.schools[0].rooms.status).toBe("met");
     const d = a.items.find((i) => i.code === "203")!.details!;
     expect([d.primaryRequired, d.juniorRequired, d.primaryMusic, d.juniorMusic]).toEqual([2, 1, 2, 1]);
     // counted in both groups
     expect(a.counts.primary.checks["203"].met).toBe(1);
     expect(a.counts.junior.checks["203"].met).toBe(1);
+  });
+});
+
+describe("203: a 九年一贯制 school with 38 + 13 classes needs 5 rooms of each kind, not 4 + 2", () => {
+  // indicators.md §4: ceil((38 + 13) / 12) = ceil(4.25) = 5 (hand); the old per-section sum gave 6.
+  const nine = (rooms: number) =>
+    school(`九年${rooms}`, "九年一贯制学校", { primaryStudents: 1700, juniorStudents: 600, primaryClasses: 38, juniorClasses: 13, musicRooms: rooms, artRooms: rooms });
+  it("5 rooms pass, 4 do not", () => {
+    const a = assess(dataset([nine(5), nine(4)]));
+    expect(a.schools[0].rooms).toEqual({ status: "met", required: { primary: 4, junior: 2, total: 5 }, music: 5, art: 5 });
+    expect(a.schools[1].rooms.status).toBe("unmet");
+    // The group 应配 totals keep the per-section requirement: 小学 4 + 4, 初中 2 + 2.
+    const d = a.items.find((i) => i.code === "203")!.details!;
+    expect([d.primaryRequired, d.juniorRequired]).toEqual([8, 4]);
   });
 });
 

@@ -222,3 +222,32 @@ test("a workbook without 「学校数据」 gets the reader's Chinese reason, an
   expect(doc.sheetNames()).toEqual(expect.arrayContaining(["Sheet1", "学校数据", "县级指标", "评估标准", "说明"]));
   expect(doc.sheet("Sheet1")!.valueAt("A1")).toBe("随便写的表格");
 });
+
+test("数据来源: the sheet and layout found by content, and a 列对应 edit saved and read back (issue 9)", async () => {
+  // A 2-row export header on a sheet not called 学校数据; 101 (小学) = 研究生 + 本科 + 专科 = 2 + 15 + 4 = 21
+  // → 21/500×100 = 4.2 (met). Mapped to 本科 only: 15 → 3.0 < 0.85×4.2 = 3.57 → 未达标 (hand).
+  const doc = FakeWorkbook.from({
+    "2024年基础数据": [
+      ["学校名称", "学校类型", "在校生数", "", "小学专任教师", "", ""],
+      ["", "", "小学", "初中", "研究生", "本科", "专科"],
+      ["甲小学", "小学", 500, "", 2, 15, 4],
+    ],
+  });
+  renderPane(doc);
+  await assessNow();
+  fireEvent.click(screen.getByRole("tab", { name: "数据来源" }));
+  const panel = await screen.findByTestId("data-source");
+  expect(panel.textContent).toContain("学校数据：「2024年基础数据」（统计报表导出）");
+  const select = within(panel).getByRole("combobox", { name: "小学高于规定学历教师数" }) as HTMLSelectElement;
+  expect(select.value).toBe("E+F+G");
+  expect(within(panel).getByRole("combobox", { name: "小学骨干教师数" })).toHaveProperty("value", "");
+  fireEvent.change(select, { target: { value: "F" } });
+  fireEvent.click(within(panel).getByRole("button", { name: "保存列对应" }));
+  await screen.findByText(/已写入「列对应」工作表/);
+  expect(doc.sheetNames()).toContain("列对应");
+  await assessNow();
+  fireEvent.click(screen.getByRole("tab", { name: "数据来源" }));
+  const again = await screen.findByTestId("data-source");
+  expect(again.textContent).toContain("学校数据：「2024年基础数据」（统计报表导出，按「列对应」表读取）");
+  expect((within(again).getByRole("combobox", { name: "小学高于规定学历教师数" }) as HTMLSelectElement).value).toBe("F");
+});

@@ -125,7 +125,7 @@ describe("missing and ambiguous columns", () => {
   it("two columns for one field: error naming both cells, neither used", () => {
     const read = readRows([["城南小学", "小学", 500, 480]], ["学校名称", "学校类型", "小学在校生数", "小学学生数"]);
     expect(read.issues).toContainEqual(
-      expect.objectContaining({ cell: "C1", severity: "error", message: "有2列都对应「小学在校生数」（C1、D1），无法确定使用哪一列，两列均未读取。请删除或改名其中一列" }),
+      expect.objectContaining({ cell: "C1", severity: "error", message: "有2列都对应「小学在校生数」（C1「小学在校生数」、D1「小学学生数」），无法确定使用哪一列，均未读取。请在「列对应」表中指定一列，或删除、改名其中一列" }),
     );
     expect(read.layout.columns.primaryStudents).toBeUndefined();
     expect(read.dataset.absentFields).toContain("primaryStudents");

@@ -1,6 +1,7 @@
-/** `junheng assess FILE [-o OUT.xlsx] [--json OUT.json] [--profile NAME] [--cv-rule each|composite] [--no-split]` */
+/** `junheng assess FILE [-o OUT.xlsx] [--json OUT.json] [--profile NAME] [--cv-rule each|composite] [--no-split] [--sheet NAME]… [--write-map]` */
 import * as path from "path";
 import type { XlsxHost } from "../../hosts/xlsx";
+import type { LayoutKind } from "../../workbook/contract";
 import { toContractJson } from "../../workbook/json";
 import type { AssessRun } from "../../workbook/run";
 import { listShortfalls } from "../../workbook/shortfalls";
@@ -11,10 +12,13 @@ import { assessFile, assessOptionsOf, isConverted } from "../load";
 import { RESULT_OPTIONS_HELP, parseResultArgs, writeJson, writeWorkbook } from "../output";
 import { summaryLines } from "../summary";
 
+const LAYOUT_ZH: Record<LayoutKind, string> = { template: "模板", statistics: "统计报表导出", sections: "按学段分表", values: "表Ⅱ-2指标值", mapping: "按「列对应」读取" };
+
 const USAGE = `用法：junheng assess 文件.xlsx [选项]
 
-读取工作簿的「学校数据」「县级指标」（及可选的「评估标准」），按评估标准计算各项指标，
-在屏幕上显示结论摘要。
+读取工作簿的学校数据（「学校数据」工作表，或按内容找到的统计报表导出表、按学段分表、
+表Ⅱ-2；有「列对应」表时按它读取）、「县级指标」（及可选的「评估标准」），按评估标准计算
+各项指标，在屏幕上显示结论摘要。
 
 选项：
   -o, --output 输出.xlsx     把评估结果写入新工作簿（原文件不变；可与输入同名以覆盖原文件）
@@ -43,6 +47,7 @@ export const assessCommand: Command = {
     const { assessment, read } = loaded.run!;
 
     r.say(`优质均衡评估：${path.basename(file)}`);
+    r.say(`学校数据：${read.layouts.map((l) => `「${l.sheet}」`).join("、")}（${LAYOUT_ZH[read.layout.kind]}${read.mapping.bySheet ? "，按「列对应」表读取" : ""}）`);
     for (const line of summaryLines(assessment, read, listShortfalls(assessment, read).length)) r.say(line);
     await writeJson(r, io, toContractJson(assessment, read));
     // The write plan is not needed any more: let it go before the package is written.

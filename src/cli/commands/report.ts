@@ -15,9 +15,11 @@ export const ASSESS_OPTION_SPECS: OptionSpec[] = [
   { name: "no-split", value: false },
   { name: "county", value: true },
   { name: "last", value: true },
+  { name: "sheet", value: true, repeatable: true },
 ];
 
 export const ASSESS_OPTION_HELP = `      --county 名称          县（区）名称（默认取「县级指标」中的名称）
+      --sheet 工作表名       学校数据所在的工作表（默认按内容自动查找；按学段分表时可写两次）
       --profile 名称         评估标准（默认 national-2017）
       --cv-rule each|composite
                              差异系数判定规则（默认 each：每项指标均不超过标准）

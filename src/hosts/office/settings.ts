@@ -11,6 +11,8 @@ export interface AddinSettings {
   profileId?: string;
   cvRule?: CvRule;
   splitFacilities?: boolean;
+  /** The sheet(s) holding the school data, chosen in the pane (default: found by content). */
+  sheets?: string[];
 }
 
 /** The part of Office.Settings used here (tests and the pane may pass their own). */
@@ -38,6 +40,7 @@ export function cleanSettings(raw: unknown): AddinSettings {
   if (typeof r.profileId === "string" && r.profileId) out.profileId = r.profileId;
   if (r.cvRule === "each" || r.cvRule === "composite") out.cvRule = r.cvRule;
   if (typeof r.splitFacilities === "boolean") out.splitFacilities = r.splitFacilities;
+  if (Array.isArray(r.sheets) && r.sheets.length && r.sheets.every((x) => typeof x === "string" && x)) out.sheets = r.sheets as string[];
   return out;
 }
 

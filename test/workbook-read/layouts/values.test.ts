@@ -1,0 +1,61 @@
+/**
+ * The national 表Ⅱ-2: the seven values per 监测点, numerator = value × students (÷ 100 per
+ * hundred); statuses and CVs come from the values as given. Expected values: indicators.md §2 by
+ * hand (fixtures.ts handValues), and the template twin's units.
+ */
+import { toContractJson, type ContractJson } from "../../../src/workbook/json";
+import { assessWorkbook } from "../../../src/workbook/run";
+import { SCHOOLS, handValues, templateTwin, toHost, valuesTable } from "./fixtures";
+import type * as ExcelJS from "exceljs";
+
+async function json(wb: ExcelJS.Workbook) {
+  const { assessment, read } = await assessWorkbook(await toHost(wb));
+  return { json: toContractJson(assessment, read), read };
+}
+
+describe("表Ⅱ-2 with the values to full precision", () => {
+  let got: Awaited<ReturnType<typeof json>>;
+  let twin: ContractJson;
+  beforeAll(async () => {
+    got = await json(valuesTable());
+    twin = (await json(templateTwin())).json;
+  });
+  it("is recognised as the values table, one row per 监测点 by its 学段 column", () => {
+    expect(got.read.layout.kind).toBe("values");
+    expect(got.read.dataset.schools.map((s) => s.name)).toEqual(SCHOOLS.map((s) => s.name));
+  });
+  it("gives the twin's indicator values and statuses", () => {
+    for (const u of twin.units) {
+      const g = got.json.units.find((x) => x.school === u.school && x.section === u.section)!;
+      expect(g.included).toBe(u.included);
+      for (const [code, r] of Object.entries(u.indicators)) {
+        expect([code, g.indicators[code as "101"].status]).toEqual([code, r.status]);
+        if (r.value !== null) expect(g.indicators[code as "101"].value).toBeCloseTo(r.value, 6);
+      }
+    }
+    for (const sec of ["primary", "junior"] as const) expect(got.json.balance[sec].composite).toBeCloseTo(twin.balance[sec].composite!, 9);
+  });
+  it("the 九年一贯制 school's facility values are its split shares (1 : 1.1, by hand)", () => {
+    const s = SCHOOLS[1];
+    const g = got.json.units.find((x) => x.school === s.name && x.section === "junior")!;
+    expect(g.indicators["104"].value).toBeCloseTo(handValues(s, "j")[3], 9);
+    expect(g.indicators["104"].value).toBeCloseTo((10800 * 660) / 2370 / 600, 9);
+  });
+  it("203/204/205 need figures the table does not have: skipped, and said so", () => {
+    expect(got.json.schools[0].checks["203"]).toBe("skipped");
+    expect(got.read.issues.some((i) => i.message.startsWith("缺少「音乐专用教室数」列"))).toBe(true);
+  });
+  it("traces each numerator to the value and students cells", () => {
+    expect(got.read.traces[0].map((t) => t.text)).toContain("101（小学） = G4×E4÷100");
+  });
+});
+
+describe("表Ⅱ-2 with values to 2 decimals: statuses from the values as given", () => {
+  it("4.2 stays 4.2 (met); 5.625 printed 5.63 is 基本达标 below 5.8", async () => {
+    const { json: j } = await json(valuesTable(2));
+    const a = j.units.find((u) => u.school === "城关小学")!;
+    expect(a.indicators["101"]).toEqual({ value: expect.closeTo(4.2, 9), status: "met" });
+    const c = j.units.find((u) => u.school === "第二初级中学")!;
+    expect(c.indicators["104"]).toEqual({ value: expect.closeTo(5.63, 9), status: "basic" });
+  });
+});
