@@ -5,7 +5,7 @@
  */
 import { NATIONAL_2017, PROFILES, assess, getProfile } from "../engine/index";
 import type { Assessment, CvRule, ProfileOverride, RuleProfile } from "../engine/types";
-import type { WorkbookHost } from "./port";
+import type { OwnedState, WorkbookHost } from "./port";
 import type { ReadResult } from "./contract";
 import type { WritePlan } from "./plan";
 import { INPUT_SHEETS, readWorkbook, sheetsToSearch, type ReadOptions } from "./read";
@@ -66,12 +66,20 @@ export function effectiveOverride(sheet: ProfileOverride, opts: Pick<AssessOptio
  * Reads the workbook in at most two batches: the input sheets (and any named with --sheet), then,
  * when the school data is not on 「学校数据」, the other sheets to find it by content.
  */
+/** The owned state of two reads of one workbook: the markers (the same in both) and the rules of the sheets each read. */
+function mergeOwned(a: OwnedState | undefined, b: OwnedState | undefined): OwnedState | undefined {
+  if (!a || !b) return a ?? b;
+  const key = (r: OwnedState["rules"][number]) => JSON.stringify([r.sheet.toLowerCase(), r.area, r.formula]);
+  const seen = new Set(a.rules.map(key));
+  return { marks: a.marks, rules: [...a.rules, ...b.rules.filter((r) => !seen.has(key(r)))] };
+}
+
 export async function readHost(host: WorkbookHost, opts: ReadOptions = {}): Promise<ReadResult> {
   const first = await host.read(opts.sheets?.length ? [...INPUT_SHEETS, ...opts.sheets] : INPUT_SHEETS);
   const more = sheetsToSearch(first, opts);
   if (!more.length) return readWorkbook(first, opts);
   const rest = await host.read(more);
-  return readWorkbook({ sheetNames: first.sheetNames, sheets: [...first.sheets, ...rest.sheets] }, opts);
+  return readWorkbook({ sheetNames: first.sheetNames, sheets: [...first.sheets, ...rest.sheets], owned: mergeOwned(first.owned, rest.owned) }, opts);
 }
 
 /**
