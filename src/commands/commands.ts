@@ -1,5 +1,6 @@
 /**
- * Ribbon function command 「评估」 (manifest: ExecuteFunction runAssessment), loaded by commands.html.
+ * Ribbon function commands 「评估」 and 「清除评估结果」 (manifest: ExecuteFunction runAssessment,
+ * clearResults), loaded by commands.html.
  *
  * Runs the whole assessment on the open workbook with the settings saved in the workbook by the
  * task pane (profile, CV rule, facility split), then calls event.completed(). A function command has
@@ -8,7 +9,7 @@
  * ?message=…, Dialog API 1.1), and completed() is called once the user closes it. Where the Dialog
  * API is missing the message goes to the console only.
  */
-import { assessWorkbook, type AssessRun } from "../workbook/run";
+import { assessWorkbook, clearWorkbook, type AssessRun, type ClearRun } from "../workbook/run";
 import { OfficeHost, loadAddinSettings, officeErrorMessage, OfficeHostError } from "../hosts/office";
 
 /** A Chinese message for anything the command can fail with. */
@@ -62,6 +63,18 @@ export async function runAssessment(event: { completed(): void }): Promise<Asses
   }
 }
 
+/** The command 清除评估结果: removes what assessments wrote (by marker); always completes the event. */
+export async function clearResults(event: { completed(): void }): Promise<ClearRun | null> {
+  try {
+    return await clearWorkbook(new OfficeHost());
+  } catch (e) {
+    await showMessage(`清除未完成：${commandErrorMessage(e)}`);
+    return null;
+  } finally {
+    event.completed();
+  }
+}
+
 /** Dialog mode of this page: show ?message= and a 关闭 button that tells the command to close us. */
 function renderMessagePage(message: string): void {
   document.title = "优质均衡评估助手";
@@ -84,7 +97,9 @@ if (typeof Office !== "undefined") {
   });
   if (message === null) {
     // Office.actions.associate where office.js has it; older hosts look the FunctionName up as a global.
-    if (Office.actions && typeof Office.actions.associate === "function") Office.actions.associate("runAssessment", runAssessment);
-    else (globalThis as unknown as Record<string, unknown>).runAssessment = runAssessment;
+    if (Office.actions && typeof Office.actions.associate === "function") {
+      Office.actions.associate("runAssessment", runAssessment);
+      Office.actions.associate("clearResults", clearResults);
+    } else Object.assign(globalThis, { runAssessment, clearResults });
   }
 }

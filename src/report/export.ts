@@ -116,6 +116,8 @@ function sheetPlanFor(sheet: SheetSnapshot, opts: ExportOptions): SheetPlan {
     const inside = (a: { row: number; col: number }) => a.row < rows.length && a.col < width;
     plan.formats.push(...styled.formats.filter(inside));
     plan.highlights = (styled.highlights ?? []).filter((h) => h.fill !== null);
+    // The data sheet's highlights are conditional formats over its own result block, copied along.
+    if (styled.conditionalFills?.length) plan.conditionalFills = styled.conditionalFills;
     plan.merges = (styled.merges ?? []).filter(inside);
     plan.columnWidths = styled.columnWidths;
     plan.freeze = styled.freeze;

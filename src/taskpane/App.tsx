@@ -45,7 +45,7 @@ const useStyles = makeStyles({
 const STAGES: Stage[] = ["read", "compute", "write"];
 type TabId = "overview" | "shortfalls" | "issues" | "settings";
 const TAB_LABEL: Record<TabId, string> = { overview: "概览", shortfalls: "问题清单", issues: "数据问题", settings: "设置" };
-type Busy = "assess" | "template" | "report" | "export" | "download" | "open" | null;
+type Busy = "assess" | "template" | "report" | "export" | "download" | "open" | "clear" | null;
 interface Message {
   intent: "success" | "error" | "info" | "warning";
   text: string;
@@ -75,6 +75,7 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
   const [tab, setTab] = React.useState<TabId>("overview");
   const [fileName, setFileName] = React.useState<string | null>(isFileHost(host) ? host.current() : null);
   const [elapsed, setElapsed] = React.useState<number | null>(null);
+  const [cleared, setCleared] = React.useState(false);
   const fileMode = isFileHost(host);
 
   React.useEffect(() => {
@@ -107,6 +108,7 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
       setPreview(null);
       const m = await host.assess({ ...settings, onProgress: (st) => setStage(st) });
       setModel(m);
+      setCleared(false);
       setElapsed(performance.now() - t0);
       setTab("overview");
       const errors = m.issues.filter((i) => i.severity === "error").length;
@@ -123,6 +125,7 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
       if (!isFileHost(host)) return;
       const r = await host.open(file.name, await file.arrayBuffer());
       setFileName(r.name);
+      setCleared(false);
       setModel(null);
       setPreview(null);
       setMessage({ intent: "info", text: `已打开「${r.name}」（${r.sheetNames.length} 个工作表）。请点击「评估」。` });
@@ -133,6 +136,7 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
       if (!isFileHost(host)) return;
       const r = await host.openSample();
       setFileName(r.name);
+      setCleared(false);
       setModel(null);
       setPreview(null);
       setMessage({ intent: "info", text: `已载入示例数据（${r.sheetNames.length} 个工作表）。请点击「评估」。` });
@@ -155,6 +159,15 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
 
   const exportWorkbook = () =>
     run("export", async () => setMessage({ intent: "success", text: await host.exportWorkbook() }));
+
+  const clearResults = () =>
+    run("clear", async () => {
+      const text = await host.clearResults();
+      setCleared(true);
+      setModel(null);
+      setPreview(null);
+      setMessage({ intent: "success", text });
+    });
 
   const downloadChecked = () =>
     run("download", async () => {
@@ -201,8 +214,11 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
           <Button disabled={busy !== null || !model} onClick={exportWorkbook}>
             导出上报
           </Button>
+          <Button disabled={busy !== null || (fileMode && fileName === null)} onClick={clearResults} title="删除评估写入的结果工作表、结果列和标色，恢复评估前的工作簿；您自己的内容不变">
+            清除评估结果
+          </Button>
           {fileMode && (
-            <Button disabled={busy !== null || !model} onClick={downloadChecked}>
+            <Button disabled={busy !== null || (!model && !cleared)} onClick={downloadChecked}>
               下载已检查的工作簿
             </Button>
           )}

@@ -56,6 +56,8 @@ export interface AppHost {
   exportReport(): Promise<string>;
   /** 导出上报: the checked sheets as a new workbook. Resolves with what to tell the user. */
   exportWorkbook(): Promise<string>;
+  /** 清除评估结果: remove what assessments wrote (by marker), nothing else. Resolves with what to tell the user. */
+  clearResults(): Promise<string>;
 }
 
 /** File mode additionally opens workbooks. */

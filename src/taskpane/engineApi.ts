@@ -39,6 +39,8 @@ export interface EngineApi {
   exportFile(): Promise<{ bytes: Uint8Array; fileName: string }>;
   /** Office mode 导出上报 (new workbook where ExcelApi 1.8 allows; else 「上报-」 sheets). */
   exportOffice(target: Target, supported: string[]): Promise<OfficeExport>;
+  /** 清除评估结果: removes what assessments wrote (by marker); resolves with what to tell the user. */
+  clear(target: Target): Promise<string>;
 }
 
 /** Messages page → worker. */

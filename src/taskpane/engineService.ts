@@ -9,8 +9,9 @@
  */
 import type { WorkbookHost } from "../workbook/port";
 import { SHEETS } from "../workbook/contract";
-import { assessWorkbook, baseProfile, effectiveOverride, type AssessRun } from "../workbook/run";
+import { assessWorkbook, baseProfile, clearWorkbook, effectiveOverride, type AssessRun } from "../workbook/run";
 import { templatePlan } from "../workbook/template";
+import { ownedSheetPlan } from "../workbook/owned";
 import { resolveProfile } from "../engine";
 import { cellText, colLetter, parseA1 } from "../workbook/text";
 import type { XlsxHost } from "../hosts/xlsx";
@@ -89,6 +90,17 @@ export class EngineService implements EngineApi {
     return { added, kept };
   }
 
+  /** 清除评估结果: removes exactly what assessments wrote (found by marker); the message for the pane. */
+  async clear(target: Target): Promise<string> {
+    if (target === "file" && !this.file) throw new Error(NO_FILE);
+    const run = await clearWorkbook(this.host(target));
+    this.last = null;
+    if (!run.changed) return "工作簿中没有评估助手写入的评估结果，无需清除。";
+    const sheets = run.sheets.length ? `已删除结果工作表 ${run.sheets.map((s) => `「${s}」`).join("、")}` : "";
+    const block = run.block ? "已清除「学校数据」右侧的评估结果列及标色" : "";
+    return `${[sheets, block].filter(Boolean).join("；")}。您自己的内容保持不变。`;
+  }
+
   /** Web mode: a preview of the row holding a cell (header text beside each value). */
   async row(sheet: string, cell: string): Promise<RowPreview | null> {
     const pos = parseA1(cell);
@@ -125,9 +137,13 @@ export class EngineService implements EngineApi {
   /** 生成报告 where files cannot be downloaded (Excel on Mac/iPad): the report as a 「报告初稿」 sheet. */
   async reportSheet(target: Target): Promise<string> {
     const run = this.run();
-    const { buildReportOutline, reportSheetPlan, REPORT_SHEET } = await import(/* webpackChunkName: "report" */ "../report");
-    await this.host(target).apply({ sheets: [reportSheetPlan(buildReportOutline(run.assessment, run.read))], activate: REPORT_SHEET });
-    return REPORT_SHEET;
+    const { buildReportOutline, reportSheetPlan } = await import(/* webpackChunkName: "report" */ "../report");
+    const host = this.host(target);
+    // The product's own sheet by marker: a user's sheet named 报告初稿 is kept (the draft goes to 报告初稿（评估）),
+    // and 清除评估结果 removes the draft with the results.
+    const plan = ownedSheetPlan(reportSheetPlan(buildReportOutline(run.assessment, run.read)), "report", await host.read([]));
+    await host.apply(plan);
+    return plan.activate!;
   }
 
   /** Web mode 导出上报: the checked sheets as a new workbook. */

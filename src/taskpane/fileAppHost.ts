@@ -22,6 +22,8 @@ export function createFileAppHost(deps: FileHostDeps): FileAppHost {
   const download = deps.download ?? downloadBytes;
   let name: string | null = null;
   let settings: PaneSettings = {};
+  /** The last change to the open workbook was 清除评估结果 (for the download's message). */
+  let cleared = false;
   let enginePromise: Promise<EngineApi> | null = null;
   const engine = () => (enginePromise ??= deps.engine());
 
@@ -46,7 +48,9 @@ export function createFileAppHost(deps: FileHostDeps): FileAppHost {
     async assess(req) {
       if (!name) throw new Error("请先打开一个工作簿（.xlsx），或点击「示例数据」。");
       const { onProgress, ...s } = req;
-      return (await engine()).assess("file", s, onProgress);
+      const model = await (await engine()).assess("file", s, onProgress);
+      cleared = false;
+      return model;
     },
     async selectCell(sheet, cell) {
       return (await engine()).row(sheet, cell);
@@ -78,11 +82,17 @@ export function createFileAppHost(deps: FileHostDeps): FileAppHost {
       download(fileName, bytes, XLSX_MIME);
       return `已下载上报工作簿「${fileName}」（仅含数值和格式，无公式）。`;
     },
+    async clearResults() {
+      if (!name) throw new Error("请先打开一个工作簿（.xlsx）。");
+      const message = await (await engine()).clear("file");
+      cleared = true;
+      return `${message}点击「下载已检查的工作簿」可下载清除后的工作簿。`;
+    },
     async downloadChecked() {
       if (!name) throw new Error("请先打开一个工作簿（.xlsx）。");
       const out = checkedName(name);
       download(out, await (await engine()).save(), XLSX_MIME);
-      return `已下载「${out}」：原有数据不变，评估结果写在右侧和新增的工作表中。`;
+      return cleared ? `已下载「${out}」：评估结果已清除，其余内容不变。` : `已下载「${out}」：原有数据不变，评估结果写在右侧和新增的工作表中。`;
     },
   };
   return host;

@@ -69,5 +69,8 @@ export function createOfficeAppHost(deps: OfficeHostDeps): AppHost {
       const supported = EXCEL_API_VERSIONS.filter((v) => deps.supports(v));
       return (await (await engine()).exportOffice(deps.host, supported)).message;
     },
+    async clearResults() {
+      return (await engine()).clear(deps.host);
+    },
   };
 }

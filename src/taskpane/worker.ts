@@ -54,6 +54,8 @@ async function dispatch(op: string, target: PageWorkbook | "file", args: unknown
       return service.exportFile();
     case "exportOffice":
       return service.exportOffice(target, args[0] as string[]);
+    case "clear":
+      return service.clear(target);
     default:
       throw new Error(`unknown operation ${op}`);
   }

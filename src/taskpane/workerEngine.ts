@@ -98,4 +98,7 @@ export class WorkerEngine implements EngineApi {
   exportOffice(target: Target, supported: string[]): Promise<OfficeExport> {
     return this.call("exportOffice", [supported], target);
   }
+  clear(target: Target): Promise<string> {
+    return this.call("clear", [], target);
+  }
 }

@@ -100,6 +100,36 @@ function freeName(preferred: string, taken: readonly string[]): string {
 }
 
 /**
+ * Places one product sheet by ownership under its marker sheetMark(key): the owned sheet is
+ * replaced where it is (under its current name); otherwise the preferred name if free, else e.g.
+ * 报告初稿（评估）. `taken` is updated. Returns the plan under its final name and the mark to set.
+ */
+export function placeSheet(
+  plan: SheetPlan,
+  key: string,
+  owned: OwnedState,
+  sheetNames: readonly string[],
+  taken: string[],
+): { sheet: SheetPlan; mark: MarkSpec } {
+  const mark = sheetMark(key);
+  const mine = markedSheet(owned, sheetNames, mark);
+  const name = mine ?? freeName(plan.name, taken);
+  if (!mine) taken.push(name);
+  return { sheet: { ...plan, name }, mark: { name: mark, sheet: name, area: { row: 0, col: 0, rows: 1, cols: 1 } } };
+}
+
+/**
+ * A plan writing one product sheet (e.g. 报告初稿) by ownership (placeSheet), with its marker
+ * replaced; `activate` goes to the sheet's final name.
+ */
+export function ownedSheetPlan(plan: SheetPlan, key: string, snapshot: Pick<WorkbookSnapshot, "owned" | "sheetNames">): WritePlan {
+  const owned = ownedOf(snapshot);
+  const placed = placeSheet(plan, key, owned, snapshot.sheetNames, [...snapshot.sheetNames]);
+  const old = findMark(owned, sheetMark(key));
+  return { sheets: [placed.sheet], activate: placed.sheet.name, marks: { remove: old ? [old.name] : [], set: [placed.mark] } };
+}
+
+/**
  * Places the renderer's result sheets (named by their SHEETS names) by ownership:
  * - a result sheet the product owns (its marker points at it) is replaced where it is — under its
  *   own name if the user renamed it, so the user's name stays;
@@ -123,17 +153,15 @@ export function placeResultSheets(
       sheets.push(plan);
       continue;
     }
-    const mark = sheetMark(key);
-    const mine = markedSheet(owned, snapshot.sheetNames, mark);
     if (plan.mode === "delete") {
+      const mine = markedSheet(owned, snapshot.sheetNames, sheetMark(key));
       if (mine) sheets.push({ ...plan, name: mine });
       continue;
     }
-    const name = mine ?? freeName(plan.name, taken);
-    if (!mine) taken.push(name);
-    names.set(plan.name, name);
-    sheets.push({ ...plan, name });
-    marks.push({ name: mark, sheet: name, area: { row: 0, col: 0, rows: 1, cols: 1 } });
+    const placed = placeSheet(plan, key, owned, snapshot.sheetNames, taken);
+    names.set(plan.name, placed.sheet.name);
+    sheets.push(placed.sheet);
+    marks.push(placed.mark);
   }
   return { sheets, marks, names };
 }
@@ -144,8 +172,8 @@ export function marksToRemove(owned: OwnedState): string[] {
 }
 
 /**
- * 清除评估结果: the plan that removes exactly what the product wrote — its result sheets (by
- * marker), its result block on the data sheet (the marked area: values, formats, merges), its
+ * 清除评估结果: the plan that removes exactly what the product wrote — every sheet a
+ * sheetMark points at (result sheets, 报告初稿), its result block on the data sheet (the marked area: values, formats, merges), its
  * conditional-format rules (on the block's sheet and wherever the host reported some), and all
  * its markers. Nothing without a marker is touched. An empty plan when nothing is owned.
  */
@@ -162,8 +190,10 @@ export function clearPlan(snapshot: Pick<WorkbookSnapshot, "owned" | "sheetNames
     return plan;
   };
   const deleted = new Set<string>();
-  for (const key of KEY_OF_SHEET.values()) {
-    const sheet = markedSheet(owned, snapshot.sheetNames, sheetMark(key));
+  const sheetPrefix = sheetMark("").toLowerCase();
+  for (const m of owned.marks) {
+    if (!m.name.toLowerCase().startsWith(sheetPrefix)) continue;
+    const sheet = markedSheet(owned, snapshot.sheetNames, m.name);
     if (sheet && !deleted.has(sheet.toLowerCase())) {
       deleted.add(sheet.toLowerCase());
       sheets.push({ name: sheet, mode: "delete", blocks: [], formats: [] });

@@ -97,8 +97,9 @@ export interface SheetPlan {
    */
   removeOwnedRules?: boolean;
   /**
-   * Conditional-format rules to add ("update" sheets: the highlights of the data sheet), after
-   * the values are written, in this order. See ConditionalFill.
+   * Conditional-format rules to add after the values are written, in this order (the highlights
+   * of the data sheet; also on a "replace" sheet, e.g. the 导出上报 copy of the data sheet).
+   * See ConditionalFill.
    */
   conditionalFills?: ConditionalFill[];
   /** Merged areas (group headers). */

@@ -10,10 +10,9 @@ import { SHEETS, UnusableWorkbookError, type DataIssue, type ReadResult, type Sc
 import { countyNameFromTitle, readCountySheet } from "./county";
 import { COLUMN_BY_FIELD, QUIET_OPTIONAL_FIELDS, SCHOOL_COLUMNS, matchSchoolHeader, type SchoolColumn } from "./fields";
 import { parseAmount, parseOwnership, parseSchoolType, parseUrbanRural, parseYesNo, type Parsed } from "./parse";
-import type { CellValue } from "./plan";
+import type { Area, CellValue } from "./plan";
 import { readProfileSheet } from "./profileSheet";
 import { ownedBlock, ownedOf } from "./owned";
-import type { Area } from "./plan";
 import { a1, cellText, isBlank, normHeader, stripSpaces, toHalfWidth } from "./text";
 
 /** The sheets readWorkbook needs: the two input sheets and the optional profile sheet. */

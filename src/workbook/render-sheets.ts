@@ -207,10 +207,7 @@ export function balanceSheet(assessment: Assessment, read: ReadResult): SheetPla
 // 问题清单
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Header of the 问题清单 column holding the input cell address as 学校数据!H7; the reader reads
- * these back as previousHighlights (readPreviousHighlights in read.ts) to clear them next run.
- */
+/** Header of the 问题清单 column holding the input cell address as 学校数据!H7 (for locating the cell). */
 export const PROBLEM_CELL_HEADER = "单元格";
 
 export function problemsSheet(shortfalls: Shortfall[]): SheetPlan {

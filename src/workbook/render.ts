@@ -166,6 +166,9 @@ function schoolSheet(assessment: Assessment, read: ReadResult, shortfalls: Short
   return { sheet, mark: { name: RESULT_BLOCK_MARK, sheet: layout.sheet, area: block } };
 }
 
+/** Excel's limit on the length of a conditional-format formula (kept well under by the compact terms). */
+export const MAX_RULE_FORMULA = 255;
+
 /** Red where a status cell of the block says 未达标 or 数据有误, amber where 基本达标 (2 rules). */
 function statusFills(area: Area): ConditionalFill[] {
   const cell = `${colLetter(area.col)}${area.row + 1}`;
@@ -199,7 +202,8 @@ function inputFills(read: ReadResult, shortfalls: Shortfall[], tokenCol: number)
       const wholeCol = layout.columns[whole];
       if (ownCol !== undefined && wholeCol !== undefined) guard = at.col === ownCol ? `${ref(ownCol)}<>""` : `${ref(ownCol)}=""`;
     }
-    const search = `ISNUMBER(SEARCH("${token(s)}",${ref(tokenCol)}))`;
+    // COUNTIF of one cell is 1 or 0: shorter than ISNUMBER(SEARCH(…)) (rule formulas stay under MAX_RULE_FORMULA).
+    const search = `COUNTIF(${ref(tokenCol)},"*${token(s)}*")`;
     const term = guard ? `AND(${search},${guard})` : search;
     let sets = byCol.get(at.col);
     if (!sets) byCol.set(at.col, (sets = { unmet: new Set(), basic: new Set() }));

@@ -100,6 +100,18 @@ test("web mode: the sample workbook through the file input, assessed, overview a
   await report.saveAs(docx);
   expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
 
+  // 清除评估结果 in the page's worker, then download: the sample as it was (same sheets, same data, no result block).
+  await page.getByRole("button", { name: "清除评估结果" }).click();
+  await page.getByTestId("message").filter({ hasText: "已删除结果工作表" }).waitFor({ timeout: 60_000 });
+  const [clearedDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载已检查的工作簿" }).click()]);
+  const clearedFile = screenshotPath("web-cleared.xlsx");
+  await clearedDownload.saveAs(clearedFile);
+  const cleared = await XlsxHost.load(fs.readFileSync(clearedFile));
+  expect((await cleared.read([])).sheetNames).toEqual((await original.read([])).sheetNames);
+  const clearedRead = readWorkbook(await cleared.read(INPUT_SHEETS));
+  expect(clearedRead.owned.marks).toEqual([]);
+  expect(clearedRead.layout.lastUsedCol).toBe(before.layout.lastUsedCol);
+
   // Nothing but 127.0.0.1 was asked for: not even office.js (the page is not inside Office).
   expect(env.browser.blocked).toEqual([]);
   await page.close();

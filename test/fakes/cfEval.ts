@@ -5,11 +5,13 @@
  *
  * Covers the subset the product's rules use and Excel's documented semantics for it: AND, OR,
  * NOT, N (text → 0), ISNUMBER, SEARCH (case-insensitive, 1-based, #VALUE! when not found),
+ * COUNTIF over one cell (wildcards * and ?, ~ escapes; 1 or 0),
  * comparisons = and <> (text compared case-insensitively, an empty cell equals ""), string and
  * number literals, A1 references with or without $. Anything else throws, so a test cannot pass
  * on a formula this evaluator does not understand.
  */
 import { parseA1 } from "../../src/workbook/text";
+import type { FakeSheet } from "./fakeExcel";
 
 type Value = string | number | boolean | null | { error: string };
 export type CellLookup = (row: number, col: number) => string | number | boolean | null;
@@ -99,6 +101,12 @@ function call(name: string, args: Value[]): Value {
       return typeof args[0] === "number" ? args[0] : typeof args[0] === "boolean" ? Number(args[0]) : 0;
     case "ISNUMBER":
       return typeof args[0] === "number";
+    case "COUNTIF": {
+      // One cell and a pattern with * and ? wildcards (~ escapes), compared case-insensitively.
+      const [cell, pattern] = args.map((v) => (v === null ? "" : String(v)));
+      const re = new RegExp(`^${pattern.replace(/~([*?~])|([*?])|([.+^${}()|[\]\\])/g, (_m, esc, wild, meta) => (esc ? `\\${esc}` : wild ? (wild === "*" ? ".*" : ".") : `\\${meta}`))}$`, "is");
+      return re.test(cell) ? 1 : 0;
+    }
     case "SEARCH": {
       const [find, within] = args.map((v) => (v === null ? "" : String(v)));
       const at = within.toLowerCase().indexOf(find.toLowerCase());
@@ -136,3 +144,18 @@ function tokenize(s: string): string[] {
   }
   return out;
 }
+
+/** For the fake Excel: the fill a cell shows. */
+export function shownInFake(sheet: FakeSheet, row: number, col: number): string | null {
+  for (const cf of sheet.conditionalFormats) {
+    const { area } = cf;
+    if (row < area.row || row >= area.row + area.rows || col < area.col || col >= area.col + area.cols) continue;
+    const value = (r: number, c: number) => {
+      const v = sheet.cell(r, c)?.value;
+      return v === undefined || v === "" ? null : v;
+    };
+    if (evaluateRule(cf.formula.replace(/^=/, ""), area, { row, col }, value)) return cf.fill ?? null;
+  }
+  return sheet.cell(row, col)?.fill ?? null;
+}
+

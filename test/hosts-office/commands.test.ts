@@ -61,3 +61,16 @@ test("Office errors reach the user by code, in Chinese", async () => {
   expect(String(errors.mock.calls[0][0])).toMatch(/工作表「学校数据」受保护/);
   errors.mockRestore();
 });
+
+test("registers clearResults: after 评估 then 清除评估结果 from the ribbon the workbook is as before; the event completes", async () => {
+  const doc = countyDoc(30);
+  const before = JSON.stringify(doc.snapshot());
+  const { office } = await loadCommand(doc);
+  await office.actions.get("runAssessment")!({ completed: jest.fn() });
+  expect(doc.sheet("评估汇总")).toBeDefined();
+  const event = { completed: jest.fn() };
+  const run = (await office.actions.get("clearResults")!(event)) as { changed: boolean } | null;
+  expect(event.completed).toHaveBeenCalledTimes(1);
+  expect(run!.changed).toBe(true);
+  expect(JSON.stringify(doc.snapshot())).toBe(before);
+});

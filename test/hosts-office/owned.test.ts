@@ -7,24 +7,10 @@
 import { assessWorkbook, clearWorkbook } from "../../src/workbook/run";
 import { FILL } from "../../src/workbook/plan";
 import { OWNED_RULE_TAG, RESULT_BLOCK_MARK, sheetMark } from "../../src/workbook/port";
-import { evaluateRule } from "../fakes/cfEval";
+import { shownInFake as shown } from "../fakes/cfEval";
 import type { FakeSheet, FakeWorkbook } from "../fakes/fakeExcel";
 import { countyDoc, fakeFromExcelJs, hostFor } from "./helpers";
 import { buildWorkbook, makeSchools } from "../workbook-render/fixtures";
-
-/** The fill Excel shows: the top-priority true conditional format's, else the cell's own. */
-function shown(sheet: FakeSheet, row: number, col: number): string | null {
-  for (const cf of sheet.conditionalFormats) {
-    const { area } = cf;
-    if (row < area.row || row >= area.row + area.rows || col < area.col || col >= area.col + area.cols) continue;
-    const value = (r: number, c: number) => {
-      const v = sheet.cell(r, c)?.value;
-      return v === undefined || v === "" ? null : v;
-    };
-    if (evaluateRule(cf.formula.replace(/^=/, ""), area, { row, col }, value)) return cf.fill ?? null;
-  }
-  return sheet.cell(row, col)?.fill ?? null;
-}
 
 function find(sheet: FakeSheet, text: string): { row: number; col: number } {
   for (let r = 0; r < 10; r++) for (let c = 0; c < 80; c++) if (sheet.cell(r, c)?.value === text) return { row: r, col: c };

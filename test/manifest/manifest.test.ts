@@ -68,7 +68,7 @@ test("ExcelApi 1.7 is the minimum requirement", () => {
   for (const s of sets) expect(s.attrs.MinVersion).toBe("1.7");
 });
 
-test("ribbon: group 优质均衡 on the Home tab with 评估 (function command) and 评估面板 (task pane)", () => {
+test("ribbon: group 优质均衡 on the Home tab with 评估 and 清除评估结果 (function commands) and 评估面板 (task pane)", () => {
   const strings = new Map(find("String").map((s) => [s.attrs.id, s.attrs.DefaultValue]));
   const tab = find("OfficeTab")[0];
   expect(tab.attrs.id).toBe("TabHome");
@@ -80,9 +80,11 @@ test("ribbon: group 优质均衡 on the Home tab with 评估 (function command) 
   });
   expect(buttons.map(([label, type]) => [label, type])).toEqual([
     ["评估", "ExecuteFunction"],
+    ["清除评估结果", "ExecuteFunction"],
     ["评估面板", "ShowTaskpane"],
   ]);
   expect((buttons[0][2] as XmlNode).text.trim()).toBe("runAssessment");
+  expect((buttons[1][2] as XmlNode).text.trim()).toBe("clearResults");
   expect(find("FunctionFile")).toHaveLength(1);
 });
 

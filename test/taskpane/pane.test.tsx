@@ -14,6 +14,8 @@ import { App } from "../../src/taskpane/App";
 import { createOfficeAppHost } from "../../src/taskpane/officeAppHost";
 import { EngineService } from "../../src/taskpane/engineService";
 import { NATIONAL_2017, PROFILES } from "../../src/engine/profiles";
+import { FILL } from "../../src/workbook/plan";
+import { shownInFake } from "../fakes/cfEval";
 
 // waitFor/findBy give up after 1 s by default; on a slow CI machine the first use of a module
 // (ts-jest compiles it then) can take longer. They return as soon as the condition holds.
@@ -88,7 +90,9 @@ test("评估 shows the 资源配置 counts of the workbook", async () => {
   expect(doc.sheetNames()).toEqual(expect.arrayContaining(["学校数据", "监测点指标", "差异系数", "问题清单", "评估汇总"]));
   // Input cells are unchanged (乙's 骨干教师 in G3 is still 4) and the shortfall is highlighted.
   expect(doc.sheet("学校数据")!.valueAt("G3")).toBe(4);
-  expect(doc.sheet("学校数据")!.fills().get("G3")).toBeTruthy();
+  // …by a conditional format (red 未达标), not by a fill of the user's cell.
+  expect(doc.sheet("学校数据")!.fills().get("G3")).toBeUndefined();
+  expect(shownInFake(doc.sheet("学校数据")!, 2, 6)).toBe(FILL.unmet);
   expect(screen.getByTestId("message").textContent).toContain("评估完成：3 所学校");
 });
 
@@ -132,6 +136,20 @@ test("settings are stored in the workbook and used by the next assessment", asyn
   await assessNow();
   expect(screen.getByTestId("verdict").textContent).toContain("差异系数规则：综合");
   expect(screen.getByTestId("verdict").textContent).toContain("校舍设备拆分：否");
+});
+
+test("清除评估结果 removes exactly what 评估 wrote: the workbook is as before", async () => {
+  const doc = workbook();
+  const before = JSON.stringify(doc.snapshot());
+  renderPane(doc);
+  await assessNow();
+  expect(doc.sheetNames()).toContain("评估汇总");
+  fireEvent.click(screen.getByRole("button", { name: "清除评估结果" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("已删除结果工作表"));
+  expect(JSON.stringify(doc.snapshot())).toBe(before);
+  expect(screen.queryByTestId("overview")).toBeNull();
+  fireEvent.click(screen.getByRole("button", { name: "清除评估结果" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("无需清除"));
 });
 
 test("创建模板 adds only the absent template sheets and leaves existing data alone", async () => {
@@ -180,6 +198,25 @@ test("导出上报 without Excel.createWorkbook adds 「上报-」 sheets; 生�
   await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("报告初稿"), { timeout: 30000 });
   expect(doc.sheetNames()).toContain("报告初稿");
   expect(downloads.length).toBe(1);
+  // Written twice: still one 报告初稿 (the product's own sheet, by its marker), and 清除评估结果 removes it too.
+  fireEvent.click(screen.getByRole("button", { name: "生成报告" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("报告初稿"), { timeout: 30000 });
+  expect(doc.sheetNames().filter((n) => n.startsWith("报告初稿"))).toEqual(["报告初稿"]);
+  fireEvent.click(screen.getByRole("button", { name: "清除评估结果" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("已删除结果工作表"));
+  expect(doc.sheetNames()).not.toContain("报告初稿");
+  expect(doc.sheetNames()).not.toContain("评估汇总");
+});
+
+test("a user's own sheet named 报告初稿 is kept: the draft goes to 报告初稿（评估）", async () => {
+  const doc = workbook();
+  doc.addSheet("报告初稿").touch(0, 0).value = "我们自己写的报告";
+  renderPane(doc);
+  await assessNow();
+  (window as unknown as { Office: { context: { platform?: string } } }).Office.context.platform = "Mac";
+  fireEvent.click(screen.getByRole("button", { name: "生成报告" }));
+  await waitFor(() => expect(screen.getByTestId("message").textContent).toContain("报告初稿（评估）"), { timeout: 30000 });
+  expect(doc.sheet("报告初稿")!.valueAt("A1")).toBe("我们自己写的报告");
 });
 
 test("a workbook without 「学校数据」 gets the reader's Chinese reason, and 创建模板 then makes it usable", async () => {

@@ -1,11 +1,15 @@
 /**
  * The WorkbookHost port over Office.js (Excel add-in).
  *
- * Sync budget per assessment (read → compute → write): 2 syncs to read (sheet names and protection;
- * then every requested sheet's used range in one batch) and WRITE_SYNCS (2) to write, whatever the
- * number of schools — 4 in all. Writes are whole 2-D blocks cut by rows so no request exceeds
- * 4 MB; formats are whole areas; scattered highlights are RangeAreas (ExcelApi 1.9) or, on
- * ExcelApi 1.7, one Range per contiguous run queued in the same batch. Never a sync per cell.
+ * Sync budget per assessment (read → compute → write): 2 syncs to read (sheet names, protection and
+ * the product's markers — workbook names; then every requested sheet's used range and conditional
+ * formats in one batch) and WRITE_SYNCS (2) to write, whatever the number of schools — 4 in all.
+ * Writes are whole 2-D blocks cut by rows so no request exceeds 4 MB; formats are whole areas;
+ * the data sheet's highlights are a few conditional formats (ExcelApi 1.6) over whole columns;
+ * fills on the product's own sheets are RangeAreas (ExcelApi 1.9) or, on ExcelApi 1.7, one Range
+ * per contiguous run queued in the same batch. Never a sync per cell.
+ * Ownership (src/workbook/port.ts): markers are hidden workbook names, written after the sheets;
+ * the product's rules are found by OWNED_RULE_TAG in their formula (./owned.ts) and deleted by id.
  * The plan's native charts (SheetPlan.charts, "replace" sheets only) are queued at the end of the
  * last write batch, after the values they show: no extra sync.
  *
