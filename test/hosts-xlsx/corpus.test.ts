@@ -19,6 +19,7 @@ import { NotXlsxError, XlsxHost } from "../../src/hosts/xlsx";
 import { assessWorkbook, clearWorkbook } from "../../src/workbook/run";
 import { graft } from "./graft";
 import { SaxesParser } from "saxes";
+import * as XLSX from "@e965/xlsx";
 
 /** Throws when `xml` is not well-formed (saxes: an independent, strict XML parser). */
 function wellFormed(name: string, xml: string): string {
@@ -91,6 +92,11 @@ describe.each(FILES)("%s", (file) => {
     const written = Object.keys(after).filter((n) => owned(n, dataSheet, newParts) && /\.(xml|rels|vml)$/.test(n) && !(n in before && Buffer.from(after[n]).equals(Buffer.from(before[n]))));
     expect(written.map((n) => wellFormed(n, strFromU8(after[n]))).filter(Boolean)).toEqual([]);
     expect(written).toEqual(expect.arrayContaining([dataSheet, "xl/workbook.xml"]));
+    // An independent reader (SheetJS) opens the result and sees the results where the product put them.
+    const wb = XLSX.read(out, { type: "array" });
+    expect(wb.SheetNames).toEqual(expect.arrayContaining(["学校数据", "评估汇总", "监测点指标"]));
+    const data = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets["学校数据"], { header: 1 });
+    expect(data.flat()).toContain("小学监测点");
     // Macros, pivots, charts, pictures: still there (byte-identical, checked above) and still referenced.
     const rels = strFromU8(after["xl/_rels/workbook.xml.rels"]);
     for (const m of strFromU8(before["xl/_rels/workbook.xml.rels"]).matchAll(/<Relationship\b[^>]*\/>/g)) expect(rels).toContain(m[0]);

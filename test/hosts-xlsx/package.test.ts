@@ -163,7 +163,7 @@ describe("markers and conditional fills", () => {
     const xml = text(saved, "xl/worksheets/sheet1.xml");
     expect(xml).toContain(userRule);
     expect(xml).toContain(`<conditionalFormatting sqref="H4:H60"><cfRule type="expression" dxfId="0" priority="4"><formula>AND(N(&quot;优质均衡评估助手&quot;)=0,$X4=&quot;未达标&quot;)</formula></cfRule></conditionalFormatting>`);
-    expect(text(saved, "xl/styles.xml")).toContain(`<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill patternType="solid"><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>`);
+    expect(text(saved, "xl/styles.xml")).toContain(`<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>`);
     const reopened = await XlsxHost.load(saved);
     expect((await reopened.read(["学校数据"])).owned!.rules).toEqual([{ sheet: "学校数据", area: { row: 3, col: 7, rows: 57, cols: 1 }, formula }]);
     await reopened.apply({ sheets: [{ name: "学校数据", mode: "update", blocks: [], formats: [], removeOwnedRules: true }] });
