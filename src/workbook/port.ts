@@ -13,8 +13,9 @@
  * - RESULT_BLOCK_MARK → the result block on the data sheet, e.g. `'学校数据'!$L$2:$W$60`
  *   (from the 评估结果 title row, or the header row, down to the last data row; its columns only).
  * - sheetMark(key) (e.g. `_YZJH_SHEET_problems`) → cell A1 of a result sheet the product created
- *   (key: the SHEETS key of contract.ts: units, balance, problems, summary, issues). A sheet is the
- *   product's if and only if such a name points at it — whatever it is called now.
+ *   (key: the SHEETS key of contract.ts: units, balance, problems, summary, issues; and "report"
+ *   for the 报告初稿 sheet). A sheet is the product's if and only if such a name points at it —
+ *   whatever it is called now. 清除评估结果 deletes every sheet any sheetMark points at.
  * Conditional-format rules carry their marker in their own formula: every rule the product adds
  * has a formula `AND(OWNED_RULE_TAG=0,…)` (ConditionalFill.formula), where OWNED_RULE_TAG is
  * `N("优质均衡评估助手")` — N() of a text is 0, so the tag is always true and changes nothing, and
