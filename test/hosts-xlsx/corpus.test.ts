@@ -3,8 +3,8 @@
  * licences in its README): each file gets the sample county's input sheets grafted in as new
  * parts (graft.ts), is assessed (XlsxHost → assessWorkbook → save), and then
  * - every zip entry the product does not own is byte-identical to the grafted input;
- * - in the data sheet every pre-existing cell keeps its XML (value, formula, style) — except the
- *   cells the plan itself highlights with a fill (none once highlights are conditional formats);
+ * - in the data sheet every pre-existing cell keeps its XML (value, formula, style): highlights are
+ *   conditional formats, so the plan fills no cell of the data sheet;
  * - assessing the result again gives the same bytes for every entry (running twice = once);
  * - 清除评估结果 (clearWorkbook) on the result gives back the input: the same entries, every one
  *   byte-identical except the few the product edits, whose content is back as it was (the data
@@ -102,10 +102,8 @@ describe.each(FILES)("%s", (file) => {
     for (const m of strFromU8(before["xl/_rels/workbook.xml.rels"]).matchAll(/<Relationship\b[^>]*\/>/g)) expect(rels).toContain(m[0]);
     const oldCells = cells(strFromU8(before[dataSheet]));
     const newCells = cells(strFromU8(after[dataSheet]));
-    for (const [ref, xml] of oldCells) {
-      if (highlighted.has(ref)) continue;
-      expect([ref, newCells.get(ref)]).toEqual([ref, xml]);
-    }
+    expect([...highlighted]).toEqual([]);
+    for (const [ref, xml] of oldCells) expect([ref, newCells.get(ref)]).toEqual([ref, xml]);
     // The original sheets are all still there, in order, before the product's.
     const sheetsOf = (wb: string) => [...wb.matchAll(/<(?:\w+:)?sheet\b[^>]*?name="([^"]*)"/g)].map((m) => m[1]);
     const names = sheetsOf(strFromU8(after["xl/workbook.xml"]));
