@@ -3,8 +3,8 @@
  * licences in its README): each file gets the sample county's input sheets grafted in as new
  * parts (graft.ts), is assessed (XlsxHost → assessWorkbook → save), and then
  * - every zip entry the product does not own is byte-identical to the grafted input;
- * - in the data sheet every pre-existing cell keeps its XML (value, formula, style) — except the
- *   cells the plan itself highlights with a fill (none once highlights are conditional formats);
+ * - in the data sheet every pre-existing cell keeps its XML (value, formula, style): highlights are
+ *   conditional formats, so the plan fills no cell of the data sheet;
  * - assessing the result again gives the same bytes for every entry (running twice = once);
  * - 清除评估结果 (clearWorkbook) on the result gives back the input: the same entries, every one
  *   byte-identical except the few the product edits, whose content is back as it was (the data
@@ -19,6 +19,7 @@ import { NotXlsxError, XlsxHost } from "../../src/hosts/xlsx";
 import { assessWorkbook, clearWorkbook } from "../../src/workbook/run";
 import { graft } from "./graft";
 import { SaxesParser } from "saxes";
+import * as XLSX from "@e965/xlsx";
 
 /** Throws when `xml` is not well-formed (saxes: an independent, strict XML parser). */
 function wellFormed(name: string, xml: string): string {
@@ -91,15 +92,18 @@ describe.each(FILES)("%s", (file) => {
     const written = Object.keys(after).filter((n) => owned(n, dataSheet, newParts) && /\.(xml|rels|vml)$/.test(n) && !(n in before && Buffer.from(after[n]).equals(Buffer.from(before[n]))));
     expect(written.map((n) => wellFormed(n, strFromU8(after[n]))).filter(Boolean)).toEqual([]);
     expect(written).toEqual(expect.arrayContaining([dataSheet, "xl/workbook.xml"]));
+    // An independent reader (SheetJS) opens the result and sees the results where the product put them.
+    const wb = XLSX.read(out, { type: "array" });
+    expect(wb.SheetNames).toEqual(expect.arrayContaining(["学校数据", "评估汇总", "监测点指标"]));
+    const data = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets["学校数据"], { header: 1 });
+    expect(data.flat()).toContain("小学监测点");
     // Macros, pivots, charts, pictures: still there (byte-identical, checked above) and still referenced.
     const rels = strFromU8(after["xl/_rels/workbook.xml.rels"]);
     for (const m of strFromU8(before["xl/_rels/workbook.xml.rels"]).matchAll(/<Relationship\b[^>]*\/>/g)) expect(rels).toContain(m[0]);
     const oldCells = cells(strFromU8(before[dataSheet]));
     const newCells = cells(strFromU8(after[dataSheet]));
-    for (const [ref, xml] of oldCells) {
-      if (highlighted.has(ref)) continue;
-      expect([ref, newCells.get(ref)]).toEqual([ref, xml]);
-    }
+    expect([...highlighted]).toEqual([]);
+    for (const [ref, xml] of oldCells) expect([ref, newCells.get(ref)]).toEqual([ref, xml]);
     // The original sheets are all still there, in order, before the product's.
     const sheetsOf = (wb: string) => [...wb.matchAll(/<(?:\w+:)?sheet\b[^>]*?name="([^"]*)"/g)].map((m) => m[1]);
     const names = sheetsOf(strFromU8(after["xl/workbook.xml"]));

@@ -163,7 +163,7 @@ describe("markers and conditional fills", () => {
     const xml = text(saved, "xl/worksheets/sheet1.xml");
     expect(xml).toContain(userRule);
     expect(xml).toContain(`<conditionalFormatting sqref="H4:H60"><cfRule type="expression" dxfId="0" priority="4"><formula>AND(N(&quot;优质均衡评估助手&quot;)=0,$X4=&quot;未达标&quot;)</formula></cfRule></conditionalFormatting>`);
-    expect(text(saved, "xl/styles.xml")).toContain(`<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill patternType="solid"><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>`);
+    expect(text(saved, "xl/styles.xml")).toContain(`<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>`);
     const reopened = await XlsxHost.load(saved);
     expect((await reopened.read(["学校数据"])).owned!.rules).toEqual([{ sheet: "学校数据", area: { row: 3, col: 7, rows: 57, cols: 1 }, formula }]);
     await reopened.apply({ sheets: [{ name: "学校数据", mode: "update", blocks: [], formats: [], removeOwnedRules: true }] });
@@ -190,4 +190,27 @@ test(".xlsm: the workbook stays macro-enabled and the VBA project is copied as s
   const out = unzipSync(await host.save());
   expect(Buffer.from(out["xl/vbaProject.bin"]).equals(Buffer.from(unzipSync(bytes)["xl/vbaProject.bin"]))).toBe(true);
   expect(strFromU8(out["[Content_Types].xml"])).toContain(`PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"`);
+});
+
+describe("patching the data sheet", () => {
+  test("a column range covering the result columns is split; its other attributes stay", async () => {
+    const host = await XlsxHost.load(pkg({ 学校数据: `<cols><col min="1" max="16384" width="9" style="0" customWidth="1"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` }));
+    await host.apply({ sheets: [{ name: "学校数据", mode: "update", blocks: [{ row: 0, col: 11, values: [["结果"]] }], formats: [], columnWidths: [{ col: 11, width: 10 }] }] });
+    const xml = text(await host.save(), "xl/worksheets/sheet1.xml");
+    expect(xml).toContain(`<cols><col min="1" max="11" width="9" style="0" customWidth="1"/><col min="12" max="12" width="10" style="0" customWidth="1"/><col min="13" max="16384" width="9" style="0" customWidth="1"/></cols>`);
+    expect(xml).toContain(`<row r="1"><c r="A1"><v>1</v></c><c r="L1" t="inlineStr"><is><t>结果</t></is></c></row>`);
+  });
+
+  test("a sheet written with a namespace prefix (x:) gets prefixed cells; cells without r keep their place", async () => {
+    const files = unzipSync(pkg({ 学校数据: "" }));
+    files["xl/worksheets/sheet1.xml"] = strToU8(
+      `${HEAD}<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="2"><x:c t="inlineStr"><x:is><x:t>学校名称</x:t></x:is></x:c><x:c><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+    );
+    const host = await XlsxHost.load(zipSync(files));
+    expect((await host.read(["学校数据"])).sheets[0].values).toEqual([[null, null], ["学校名称", 7]]);
+    await host.apply({ sheets: [{ name: "学校数据", mode: "update", blocks: [{ row: 1, col: 3, values: [["达标"]] }], formats: [] }] });
+    const xml = text(await host.save(), "xl/worksheets/sheet1.xml");
+    expect(xml).toContain(`<x:row r="2"><x:c t="inlineStr"><x:is><x:t>学校名称</x:t></x:is></x:c><x:c><x:v>7</x:v></x:c><x:c r="D2" t="inlineStr"><x:is><x:t>达标</x:t></x:is></x:c></x:row>`);
+    expect((await (await XlsxHost.load(await host.save())).read(["学校数据"])).sheets[0].values[1]).toEqual(["学校名称", 7, null, "达标"]);
+  });
 });

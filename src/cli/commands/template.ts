@@ -6,7 +6,7 @@ import { UnknownProfileError, baseProfile } from "../../workbook/run";
 import { parseArgs } from "../args";
 import { CliError, EXIT } from "../command";
 import type { Command } from "../command";
-import { writeOutput } from "../files";
+import { nativeDeflate, writeOutput } from "../files";
 
 const USAGE = `用法：junheng template 输出.xlsx [--profile 名称]
 
@@ -58,7 +58,7 @@ export const templateCommand: Command = {
     const existing = host.sheetNames();
     const plan = templatePlan(profile, existing);
     await host.apply(plan);
-    await writeOutput(out, await host.save());
+    await writeOutput(out, await host.save({ deflate: nativeDeflate }));
     const added = plan.sheets.filter((s) => s.mode !== "delete").map((s) => `「${s.name}」`);
     io.out(added.length ? `已写出模板：${out}（${existing.length ? "补充了" : "包含"}${added.join("")}）` : `「${out}」已包含全部模板工作表，未做改动。`);
     return EXIT.ok;

@@ -207,7 +207,7 @@ export class StyleBook {
     if (hit !== undefined) return hit;
     const p = this.p;
     const font = fontColor ? `<${p}font><${p}color rgb="${hex(fontColor)}"/></${p}font>` : "";
-    const id = this.entry(this.dxfs, this.added.dxfs, `<${p}dxf>${font}<${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${hex(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`);
+    const id = this.entry(this.dxfs, this.added.dxfs, `<${p}dxf>${font}<${p}fill><${p}patternFill><${p}bgColor rgb="${hex(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`);
     this.memo.set(key, id);
     return id;
   }
