@@ -22,12 +22,15 @@ import type { PaneModel } from "./model";
 import { Overview } from "./components/Overview";
 import { IssueList, RowPreviewCard, ShortfallList } from "./components/Lists";
 import { SettingsPanel } from "./components/SettingsPanel";
-import { DataSourcePanel } from "./components/DataSourcePanel";
 import type { MappedFieldEdit } from "../workbook/columnMap";
 import { FileArea } from "./components/FileArea";
-import { ComparePanel } from "./components/ComparePanel";
-import { SummaryPanel } from "./components/SummaryPanel";
-import { PlanPanel } from "./components/PlanPanel";
+
+// The tabs opened after an assessment load their code when first shown: the initial pane JS stays
+// within its 250 KB gzipped budget (test/browser/bundle.test.ts).
+const DataSourcePanel = React.lazy(() => import("./components/DataSourcePanel").then((m) => ({ default: m.DataSourcePanel })));
+const ComparePanel = React.lazy(() => import("./components/ComparePanel").then((m) => ({ default: m.ComparePanel })));
+const SummaryPanel = React.lazy(() => import("./components/SummaryPanel").then((m) => ({ default: m.SummaryPanel })));
+const PlanPanel = React.lazy(() => import("./components/PlanPanel").then((m) => ({ default: m.PlanPanel })));
 
 const useStyles = makeStyles({
   root: {
@@ -271,6 +274,7 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
           <Tab value="summary">多县汇总</Tab>
         </TabList>
         <div role="tabpanel" aria-label={TAB_LABEL[tab]}>
+          <React.Suspense fallback={<Text className={s.small}>正在加载…</Text>}>
           {tab === "plan" ? (
             <PlanPanel ready={model !== null} plan={() => host.plan()} />
           ) : tab === "compare" ? (
@@ -314,6 +318,7 @@ export function App({ host, profiles, defaultProfile }: AppProps) {
               )}
             </>
           )}
+          </React.Suspense>
         </div>
       </main>
     </FluentProvider>

@@ -197,7 +197,8 @@ export class EngineService implements EngineApi {
     const run = this.run();
     const last = await readAndAssess(await this.open(data), settings);
     const c = compareYears({ assessment: last.assessment, schools: last.read.dataset.schools }, { assessment: run.assessment, schools: run.read.dataset.schools });
-    await this.host(target).apply({ sheets: [compareSheet(c, run.assessment.profile, { old: name, new: "本年" })] });
+    const host = this.host(target);
+    await host.apply(ownedSheetPlan(compareSheet(c, run.assessment.profile, { old: name, new: "本年" }), "compare", await host.read([])));
     return c;
   }
 
@@ -205,7 +206,8 @@ export class EngineService implements EngineApi {
   async plan(target: Target): Promise<PlanView> {
     const run = this.run();
     const plan = planRemediation(run.assessment);
-    await this.host(target).apply({ sheets: [planSheet(plan, run.assessment)] });
+    const host = this.host(target);
+    await host.apply(ownedSheetPlan(planSheet(plan, run.assessment), "plan", await host.read([])));
     return planView(plan);
   }
 

@@ -192,9 +192,19 @@ export function placeResultSheets(
   return { sheets, marks, names };
 }
 
-/** Every marker name the snapshot showed (an assessment removes them all and sets its own anew). */
+/** Every marker name the snapshot showed (清除评估结果 removes them all). */
 export function marksToRemove(owned: OwnedState): string[] {
   return owned.marks.map((m) => m.name).filter(isOwnedName);
+}
+
+/**
+ * The markers an assessment replaces: its result blocks and result sheets (it sets them anew).
+ * The markers of the product's other sheets — 报告初稿, 整改测算, 与上年比较 — stay, so those
+ * sheets remain the product's (replaced in place next time, removed by 清除评估结果).
+ */
+export function assessmentMarksToRemove(owned: OwnedState): string[] {
+  const resultSheetMarks = new Set([...KEY_OF_SHEET.values()].map((k) => sheetMark(k).toLowerCase()));
+  return owned.marks.map((m) => m.name).filter((n) => isBlockMark(n) || resultSheetMarks.has(n.toLowerCase()));
 }
 
 /**

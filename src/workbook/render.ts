@@ -23,7 +23,7 @@ import { RESULT_BLOCK_TITLE, SHEETS } from "./contract";
 import type { ReadResult } from "./contract";
 import { FILL, FONT } from "./plan";
 import type { Area, CellValue, ConditionalFill, MarkSpec, SheetPlan, WritePlan } from "./plan";
-import { blockMark, blockMarks, marksToRemove, ownedRuleFormula, placeResultSheets } from "./owned";
+import { assessmentMarksToRemove, blockMark, blockMarks, ownedRuleFormula, placeResultSheets } from "./owned";
 import { balanceSheet, issuesSheet, problemsSheet, summarySheet, unitsSheet } from "./render-sheets";
 import { headerRun } from "./render-table";
 import { listShortfalls, shortfallPhrase, unitVerdict } from "./shortfalls";
@@ -65,7 +65,7 @@ export function renderAssessment(assessment: Assessment, read: ReadResult): Writ
   return {
     sheets,
     activate: placed.names.get(SHEETS.summary) ?? SHEETS.summary,
-    marks: { remove: marksToRemove(read.owned), set: [...schools.map((s) => s.mark), ...placed.marks] },
+    marks: { remove: assessmentMarksToRemove(read.owned), set: [...schools.map((s) => s.mark), ...placed.marks] },
   };
 }
 

@@ -170,3 +170,19 @@ test("summary needs an output; compare needs two files", () => {
   expect(c.code).toBe(1);
   expect(c.err).toMatch(/需要两个输入文件/);
 });
+
+test("plan -o keeps a user's own sheet named 整改测算 (the plan goes to 整改测算（评估）, by marker); running twice writes it once; clear removes only the product's", async () => {
+  const wb = buildWorkbook([primary("甲小学", "C1", 10), primary("乙小学", "C2", 10), primary("丙小学", null, 10), primary("丁小学", "C4", 70)], { county: county("甲县") });
+  wb.addWorksheet("整改测算").getCell("A1").value = "本局自己的整改台账";
+  fs.writeFileSync(path.join(dir, "own.xlsx"), await toBytes(wb));
+  expect(junheng("plan", "own.xlsx", "-o", "own-plan.xlsx").code).toBe(0);
+  expect(junheng("plan", "own-plan.xlsx", "-o", "own-plan2.xlsx").code).toBe(0);
+  const names = async (file: string) => (await fromBytes(fs.readFileSync(path.join(dir, file)))).worksheets.map((w) => w.name);
+  for (const file of ["own-plan.xlsx", "own-plan2.xlsx"]) {
+    const out = await fromBytes(fs.readFileSync(path.join(dir, file)));
+    expect(out.getWorksheet("整改测算")!.getCell("A1").value).toBe("本局自己的整改台账");
+    expect(out.worksheets.filter((w) => w.name.startsWith("整改测算")).map((w) => w.name)).toEqual(["整改测算", "整改测算（评估）"]);
+  }
+  expect(junheng("clear", "own-plan2.xlsx", "-o", "own-cleared.xlsx").code).toBe(0);
+  expect(await names("own-cleared.xlsx")).toEqual(await names("own.xlsx"));
+});

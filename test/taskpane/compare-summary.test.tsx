@@ -58,7 +58,7 @@ test("与上年比较: last year's file against this year's assessment", async (
   fireEvent.click(screen.getByRole("button", { name: "评估" }));
   await screen.findByTestId("overview", {}, { timeout: 30000 });
   fireEvent.click(screen.getByRole("tab", { name: "与上年比较" }));
-  fireEvent.change(screen.getByTestId("compare-input"), { target: { files: [last] } });
+  fireEvent.change(await screen.findByTestId("compare-input"), { target: { files: [last] } });
   const result = await screen.findByTestId("compare-result", {}, { timeout: 30000 });
   const change = within(result).getByText("甲小学（小学）").closest("tr")!;
   expect(change.textContent).toBe("甲小学（小学）102达标 2.00未达标 0.80");
@@ -77,7 +77,7 @@ test("多县汇总: one row per file, a broken file is a row with its reason", a
   if (!("arrayBuffer" in bad)) Object.assign(bad, { arrayBuffer: async () => new Uint8Array([1, 2, 3]).buffer });
   renderWeb();
   fireEvent.click(screen.getByRole("tab", { name: "多县汇总" }));
-  fireEvent.change(screen.getByTestId("summary-input"), { target: { files: [a, b, bad] } });
+  fireEvent.change(await screen.findByTestId("summary-input"), { target: { files: [a, b, bad] } });
   const table = await screen.findByTestId("summary-table");
   await within(table).findByText("坏.xlsx", {}, { timeout: 30000 });
   const cells = (f: string) => Array.from(table.querySelector(`[data-file="${f}"]`)!.querySelectorAll("td")).map((td) => td.textContent);
@@ -106,7 +106,7 @@ test("与上年比较 in Excel: the file chosen in the pane against the open wor
   await screen.findByTestId("overview", {}, { timeout: 30000 });
   fireEvent.click(screen.getByRole("tab", { name: "与上年比较" }));
   const last = await file("上年.xlsx", [primary("甲小学", "A1"), primary("乙小学", "B2")], "某县");
-  fireEvent.change(screen.getByTestId("compare-input"), { target: { files: [last] } });
+  fireEvent.change(await screen.findByTestId("compare-input"), { target: { files: [last] } });
   const result = await screen.findByTestId("compare-result", {}, { timeout: 30000 });
   expect(within(result).getByText("乙小学（小学）").closest("tr")!.textContent).toBe("乙小学（小学）102达标 2.00未达标 0.80");
   expect(screen.getByTestId("compare-moves").textContent).toBe("无新增、减少或更名的学校。");
@@ -122,7 +122,7 @@ test("整改测算 in the page: totals, the CV step 2 brings down, 一校一案"
   fireEvent.click(screen.getByRole("button", { name: "评估" }));
   await screen.findByTestId("overview", {}, { timeout: 30000 });
   fireEvent.click(screen.getByRole("tab", { name: "整改测算" }));
-  fireEvent.click(screen.getByRole("button", { name: "测算" }));
+  fireEvent.click(await screen.findByRole("button", { name: "测算" }));
   const result = await screen.findByTestId("plan-result", {}, { timeout: 30000 });
   expect(result.querySelector('[data-line="0"]')!.textContent).toBe("小学：需增加骨干教师 51 人");
   expect(result.querySelector('[data-line="1"]')!.textContent).toBe("指标102差异系数 1.0392 → 0.4932（水位线 2.67）");

@@ -3,7 +3,9 @@ import * as path from "path";
 import { cv as cvText } from "../../engine/format";
 import { SECTION_LABEL, SECTIONS } from "../../engine/types";
 import { COMPARE_SHEET, compareJson, compareSheet, direction } from "../../workbook/render-compare";
+import { ownedSheetPlan } from "../../workbook/owned";
 import { EXIT } from "../command";
+import { nativeDeflate } from "../files";
 import type { Command } from "../command";
 import { assessFile, assessOptionsOf, compareWithLastYear } from "../load";
 import { RESULT_OPTIONS_HELP, parseResultArgs, writeJson, writeWorkbook } from "../output";
@@ -44,8 +46,9 @@ export const compareCommand: Command = {
     r.say(`学校：新增 ${c.added.length} 所，减少 ${c.removed.length} 所，更名 ${c.renamed.length} 所`);
     await writeJson(r, io, compareJson(c));
     await writeWorkbook(r, async () => {
-      await host.apply({ sheets: [compareSheet(c, run.assessment.profile, { old: path.basename(oldFile), new: path.basename(newFile) })], activate: COMPARE_SHEET });
-      return host.save();
+      // By marker like every result sheet: a user's own 「与上年比较」 is kept (the result goes beside it).
+      await host.apply(ownedSheetPlan(compareSheet(c, run.assessment.profile, { old: path.basename(oldFile), new: path.basename(newFile) }), "compare", await host.read([])));
+      return host.save({ deflate: nativeDeflate });
     });
     return EXIT.ok;
   },

@@ -2,7 +2,9 @@
 import * as path from "path";
 import { planRemediation } from "../../engine/plan";
 import { PLAN_SHEET, planJson, planSheet, planSummaryLines } from "../../workbook/render-plan";
+import { ownedSheetPlan } from "../../workbook/owned";
 import { EXIT } from "../command";
+import { nativeDeflate } from "../files";
 import type { Command } from "../command";
 import { assessFile, assessOptionsOf } from "../load";
 import { RESULT_OPTIONS_HELP, parseResultArgs, writeJson, writeWorkbook } from "../output";
@@ -35,8 +37,9 @@ export const planCommand: Command = {
     for (const line of planSummaryLines(plan)) r.say(line);
     await writeJson(r, io, planJson(plan));
     await writeWorkbook(r, async () => {
-      await host.apply({ sheets: [planSheet(plan, run.assessment)], activate: PLAN_SHEET });
-      return host.save();
+      // By marker like every result sheet: a user's own 「整改测算」 is kept (the result goes beside it).
+      await host.apply(ownedSheetPlan(planSheet(plan, run.assessment), "plan", await host.read([])));
+      return host.save({ deflate: nativeDeflate });
     });
     return EXIT.ok;
   },
