@@ -44,15 +44,16 @@ export interface SheetAnalysis {
 function userExtent(sheet: SheetSnapshot, block: HeaderBlock, owned: Area | null) {
   const inOwned = (r: number, c: number) => !!owned && c >= owned.col && c < owned.col + owned.cols && r >= owned.row && r < owned.row + owned.rows;
   const ownedCol = (c: number) => !!owned && c >= owned.col && c < owned.col + owned.cols;
+  // Each row from its right end, stopping at the first used cell past the furthest found so far.
+  const lastIn = (r: number, floor: number) => {
+    const line = sheet.values[r] ?? [];
+    for (let c = line.length - 1; c > floor; c--) if (!isBlank(line[c]) && !inOwned(r, c)) return c;
+    return floor;
+  };
   let lastInputCol = -1;
-  let lastUsedCol = -1;
-  sheet.values.forEach((line, r) =>
-    line.forEach((v, c) => {
-      if (isBlank(v) || inOwned(r, c)) return;
-      if (c > lastUsedCol) lastUsedCol = c;
-      if (r >= block.top && r <= block.bottom && c > lastInputCol) lastInputCol = c;
-    }),
-  );
+  for (let r = block.top; r <= block.bottom; r++) lastInputCol = lastIn(r, lastInputCol);
+  let lastUsedCol = lastInputCol;
+  for (let r = 0; r < sheet.values.length; r++) lastUsedCol = lastIn(r, lastUsedCol);
   return { lastInputCol, lastUsedCol, inOwnedCol: ownedCol };
 }
 
@@ -155,9 +156,16 @@ export function chooseDataSheets(snapshot: WorkbookSnapshot, names: readonly str
     if (!a) throw noHeader(own);
     return { analyses: [a], candidates: [own.name], issues };
   }
+  // Each candidate is analysed once; the issues of the ones chosen are kept (the others' are not the user's concern).
+  const probeIssues = new Map<SheetAnalysis, DataIssue[]>();
   const probe = snapshot.sheets
     .filter((s) => !OWN_SHEETS.has(s.name) && !productSheets.has(s.name.toLowerCase()))
-    .map((s) => analyseSheet(s, { indoorSportsTo105, owned }, [], new Set()))
+    .map((s) => {
+      const found: DataIssue[] = [];
+      const a = analyseSheet(s, { indoorSportsTo105, owned }, found, new Set());
+      if (a) probeIssues.set(a, found);
+      return a;
+    })
     .filter((a): a is SheetAnalysis => a !== null && a.hasStudents && a.score >= 3);
   if (!probe.length) {
     const near = snapshot.sheetNames.find((n) => stripSpaces(toHalfWidth(n)) === SHEETS.schools);
@@ -185,6 +193,6 @@ export function chooseDataSheets(snapshot: WorkbookSnapshot, names: readonly str
     if (top.length > 1) throw ambiguous(top);
     chosen = [ranked[0]];
   }
-  const analyses = chosen.map((c) => analyse(c.sheet)!);
-  return { analyses, candidates, issues };
+  for (const c of chosen) issues.push(...(probeIssues.get(c) ?? []));
+  return { analyses: chosen, candidates, issues };
 }
