@@ -18,6 +18,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { rewriteManifest, normaliseBaseUrl } = require("./scripts/manifest-tools");
+const { swcRules } = require("./scripts/lib/swc-rules");
 
 const DEV_PORT = Number(process.env.PORT || 3000);
 
@@ -58,21 +59,6 @@ const NOT_CALLED = fs
   .readdirSync(path.join(path.dirname(require.resolve("core-js/package.json")), "modules"))
   .map((f) => f.replace(/\.js$/, ""))
   .filter((m) => /^es\.(iterator|array-buffer|typed-array)\./.test(m) || /^es\.set\..*\.v2$/.test(m));
-
-/** swc-loader options: syntax lowered to BROWSER_TARGETS, core-js polyfills where code uses them. */
-function swcOptions(syntax) {
-  return {
-    // "unknown": a CommonJS vendor file stays CommonJS (polyfills and helpers come in by require).
-    isModule: syntax === "typescript" ? true : "unknown",
-    jsc: {
-      parser: syntax === "typescript" ? { syntax, tsx: true } : { syntax },
-      transform: syntax === "typescript" ? { react: { runtime: "automatic" }, useDefineForClassFields: false } : {},
-      externalHelpers: true,
-    },
-    env: { targets: BROWSER_TARGETS, mode: "usage", coreJs: require("core-js/package.json").version, exclude: NOT_CALLED },
-    sourceMaps: true,
-  };
-}
 
 /** The certificate office-addin-dev-certs installs (no sudo needed to read it), if present. */
 function devCertificate() {
@@ -121,15 +107,8 @@ module.exports = (env = {}, argv = {}) => {
       rules: [
         // Our TypeScript and every vendor module go through swc down to what EdgeHTML 18 parses
         // (ES2017, no object spread, no ?. or ??, no class fields), with core-js polyfills injected
-        // where the code uses an API that EdgeHTML 18 lacks (see swcOptions).
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: swcOptions("typescript") } },
-        {
-          test: /\.[cm]?js$/,
-          include: /node_modules/,
-          // core-js and swc's helpers are what the transform injects; they are written for old engines.
-          exclude: /node_modules[\\/](core-js|@swc[\\/]helpers)[\\/]/,
-          use: { loader: "swc-loader", options: swcOptions("ecmascript") },
-        },
+        // where the code uses an API that EdgeHTML 18 lacks (scripts/lib/swc-rules.js).
+        ...swcRules(BROWSER_TARGETS, NOT_CALLED),
         { test: /\.(png|jpe?g|gif|ico|xlsx)$/i, type: "asset/resource" },
       ],
     },

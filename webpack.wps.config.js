@@ -17,22 +17,10 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { swcRules } = require("./scripts/lib/swc-rules");
 
 /** ES2017 engines: async/await yes; object spread, ?., ??, class fields no. */
 const BROWSER_TARGETS = "chrome 58";
-
-function swcOptions(syntax) {
-  return {
-    isModule: syntax === "typescript" ? true : "unknown",
-    jsc: {
-      parser: syntax === "typescript" ? { syntax, tsx: true } : { syntax },
-      transform: syntax === "typescript" ? { react: { runtime: "automatic" }, useDefineForClassFields: false } : {},
-      externalHelpers: true,
-    },
-    env: { targets: BROWSER_TARGETS, mode: "usage", coreJs: require("core-js/package.json").version },
-    sourceMaps: true,
-  };
-}
 
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
@@ -58,13 +46,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: swcOptions("typescript") } },
-        {
-          test: /\.[cm]?js$/,
-          include: /node_modules/,
-          exclude: /node_modules[\\/](core-js|@swc[\\/]helpers)[\\/]/,
-          use: { loader: "swc-loader", options: swcOptions("ecmascript") },
-        },
+        ...swcRules(BROWSER_TARGETS),
         { test: /\.(png|jpe?g|gif|ico|xlsx)$/i, type: "asset/resource" },
       ],
     },
