@@ -14,7 +14,7 @@ import { countyNameFromTitle, readCountySheet } from "./county";
 import { QUIET_OPTIONAL_FIELDS, SCHOOL_COLUMNS, type SchoolColumn } from "./fields";
 import { SINGLE_SECTION_NOTE, readColumnMapSheet } from "./columnMap";
 import { chooseDataSheets, type SheetAnalysis } from "./layouts/detect";
-import { readRows, type TracedSchool } from "./layouts/rows";
+import { fieldCell, fieldRaw, hasField, readRows, type TracedSchool } from "./layouts/rows";
 import { sourceFormula } from "./layouts/sources";
 import { ownedBlock, ownedOf } from "./owned";
 import { readProfileSheet } from "./profileSheet";
@@ -154,8 +154,8 @@ function readSchools(analyses: SheetAnalysis[], issues: DataIssue[], owned: Owne
     if (v.teachers === undefined && (v.primaryTeachers != null || v.juniorTeachers != null)) v.teachers = (v.primaryTeachers ?? 0) + (v.juniorTeachers ?? 0);
     const S = rec.source!.sheet;
     const issue = (field: SchoolField | null, severity: "error" | "warning", message: string) =>
-      issues.push({ sheet: S, cell: field ? t.cells.get(field) ?? null : null, severity, raw: field ? t.raws.get(field) ?? null : null, message, school: rec.name });
-    checkSchoolConsistency(rec, t.invalid, issue, (f) => t.cells.get(f) ?? null);
+      issues.push({ sheet: S, cell: field ? fieldCell(t, field) : null, severity, raw: field ? fieldRaw(t, field) : null, message, school: rec.name });
+    checkSchoolConsistency(rec, t.invalid, issue, (f) => fieldCell(t, f));
     checkPlausibility(rec, t.invalid, issue);
     if (t.invalid.size) rec.invalid = [...t.invalid];
     schools.push(rec);
@@ -178,21 +178,20 @@ function mergeInto(a: TracedSchool, b: TracedSchool, issues: DataIssue[]): void 
   const differ = (what: string, x: unknown, y: unknown, cell: string | null) =>
     issues.push({ sheet: S, cell, severity: "warning", raw: null, message: `「${rb.name}」的「${what}」在两个学段中不同（${String(x)}、${String(y)}），按第一次出现的读取`, school: rb.name });
   if (ra.type === null) ra.type = rb.type;
-  else if (rb.type !== null && rb.type !== ra.type) differ("学校类型", ra.type, rb.type, b.cells.get("type") ?? null);
+  else if (rb.type !== null && rb.type !== ra.type) differ("学校类型", ra.type, rb.type, fieldCell(b, "type"));
   ra.code ??= rb.code;
   ra.urbanRural ??= rb.urbanRural;
   ra.participate ??= rb.participate;
   ra.charter ??= rb.charter;
-  if (rb.ownership !== ra.ownership && b.cells.has("ownership") && !a.cells.has("ownership")) ra.ownership = rb.ownership;
+  if (rb.ownership !== ra.ownership && hasField(b, "ownership") && !hasField(a, "ownership")) ra.ownership = rb.ownership;
   for (const [f, x] of Object.entries(rb.values) as [SchoolNumericField, number | null][]) {
     const y = ra.values[f];
     if (y === undefined || y === null) ra.values[f] = x;
     else if (x !== null && ADDITIVE.has(f)) ra.values[f] = y + x;
-    else if (x !== null && x !== y) differ(label(f), y, x, b.cells.get(f) ?? null);
+    else if (x !== null && x !== y) differ(label(f), y, x, fieldCell(b, f));
   }
   for (const f of b.invalid) a.invalid.add(f);
-  for (const [f, c] of b.cells) if (!a.cells.has(f)) a.cells.set(f, c);
-  for (const [f, x] of b.raws) if (!a.raws.has(f)) a.raws.set(f, x);
+  a.merged.push(b, ...b.merged);
   a.traces.push(...b.traces);
 }
 

@@ -59,6 +59,8 @@ export class StyleBook {
   private readonly byChange = new WeakMap<StyleChange, Map<number, number>>();
   private readonly interned = new Map<string, number>();
   private nextFormatId = 164;
+  /** numberFormat's answers by cell style index (read once per style, not once per cell). */
+  private readonly formatOfXf: string[] = [];
 
   constructor(private readonly xml: string) {
     this.p = rootPrefix(xml, "styleSheet");
@@ -91,10 +93,12 @@ export class StyleBook {
 
   /** The number format code of cell style `index` ("General" for an unknown one). */
   numberFormat(index: number): string {
+    const known = this.formatOfXf[index];
+    if (known !== undefined) return known;
     const xf = this.xfs[index];
     if (!xf) return "General";
     const id = Number(attr(xf, "numFmtId") ?? 0);
-    return this.formats.get(id) ?? BUILTIN_FORMATS[id] ?? "General";
+    return (this.formatOfXf[index] = this.formats.get(id) ?? BUILTIN_FORMATS[id] ?? "General");
   }
 
   /** The style index of style `base` with `change` applied (appended once, then reused). */

@@ -60,11 +60,18 @@ export function dropAttr(tag: string, name: string): string {
 }
 
 /** The concatenated text of the <t> runs of a string item (<si>, <is>), leaving out phonetic runs (<rPh>). */
+const PHONETIC_RUN = new RegExp(`<${PFX}rPh\\b[\\s\\S]*?</${PFX}rPh>`, "g");
+const TEXT_RUN = new RegExp(`<${PFX}t(?:\\s[^>]*)?>([\\s\\S]*?)</${PFX}t>`, "g");
+/** A string item of one plain run, `<t>…</t>` (most cells): its text, else null. */
+const SINGLE_RUN = /^<t>([^<]*)<\/t>$/;
+
 export function runText(xml: string): string {
-  const body = xml.indexOf("rPh") >= 0 ? xml.replace(new RegExp(`<${PFX}rPh\\b[\\s\\S]*?</${PFX}rPh>`, "g"), "") : xml;
+  const single = SINGLE_RUN.exec(xml);
+  if (single) return xstringDecode(xmlDecode(single[1]));
+  const body = xml.indexOf("rPh") >= 0 ? xml.replace(PHONETIC_RUN, "") : xml;
   let out = "";
-  const re = new RegExp(`<${PFX}t(?:\\s[^>]*)?>([\\s\\S]*?)</${PFX}t>`, "g");
-  for (let m = re.exec(body); m; m = re.exec(body)) out += m[1];
+  TEXT_RUN.lastIndex = 0;
+  for (let m = TEXT_RUN.exec(body); m; m = TEXT_RUN.exec(body)) out += m[1];
   return xstringDecode(xmlDecode(out));
 }
 

@@ -3,7 +3,7 @@
  * sheet, a 表Ⅱ-2 sheet). Every bad cell becomes an addressed issue; a derived value keeps the
  * cells that fed it (「101 = K7+L7+M7」) for 数据问题 and 监测点指标.
  */
-import type { SchoolField, SchoolNumericField, SchoolRecord, Section } from "../../engine/types";
+import type { SchoolField, SchoolNumericField, SchoolRecord, SchoolType, Section } from "../../engine/types";
 import type { DataIssue } from "../contract";
 import { COLUMN_BY_FIELD } from "../fields";
 import { parseAmount, parseOwnership, parseSchoolType, parseUrbanRural, parseYesNo, type Parsed } from "../parse";
@@ -26,10 +26,68 @@ export interface TracedSchool {
   section: Section | null;
   invalid: Set<SchoolField>;
   /** Derived values and the cells that fed them, e.g. 「101（小学）= K7+L7+M7」. */
-  traces: { section: Section | null; text: string }[];
-  /** First cell of each field and its text as entered (for issues raised later). */
-  cells: Map<SchoolField, string>;
-  raws: Map<SchoolField, string | null>;
+  traces: Trace[];
+  /** The sheet and the field sources the row was read by (shared by all rows of a section). */
+  sheet: SheetSnapshot;
+  sources: readonly FieldSource[];
+  /** Other 监测点 rows of the same school merged into this one (read.ts), in order. */
+  merged: TracedSchool[];
+}
+
+/**
+ * A derived value and the cells that fed it. The text is only formatted when asked for (the
+ * 监测点指标 sheet's 数据来源 column): reading thousands of rows builds no strings it may not need.
+ */
+export class Trace {
+  constructor(
+    readonly section: Section | null,
+    private readonly source: FieldSource,
+    private readonly row: number,
+  ) {}
+  get text(): string {
+    return traceText(this.source, this.section, this.row);
+  }
+}
+
+function traceText(src: FieldSource, section: Section | null, row: number): string {
+  return `${src.code ?? headerOf(src)}${section ? `（${section === "primary" ? "小学" : "初中"}）` : ""} = ${sourceFormula(src, row)}`;
+}
+
+/** The school row's own source of a field (its first term is "the" cell of the field), if any. */
+function ownSource(t: TracedSchool, field: SchoolField): FieldSource | undefined {
+  if (field === ("code" as SchoolField)) return undefined;
+  for (const s of t.sources) if (s.field === field) return s;
+  return undefined;
+}
+
+/** The first row (this one, then the merged ones) that has a source for the field. */
+function rowWith(t: TracedSchool, field: SchoolField): { t: TracedSchool; src: FieldSource } | null {
+  const own = ownSource(t, field);
+  if (own) return { t, src: own };
+  for (const m of t.merged) {
+    const src = ownSource(m, field);
+    if (src) return { t: m, src };
+  }
+  return null;
+}
+
+/** Whether the school's row(s) have a column for the field. */
+export function hasField(t: TracedSchool, field: SchoolField): boolean {
+  return rowWith(t, field) !== null;
+}
+
+/** The A1 address of the field's (first) cell, e.g. "H7", for issues raised after reading. */
+export function fieldCell(t: TracedSchool, field: SchoolField): string | null {
+  const w = rowWith(t, field);
+  return w ? a1(w.t.row, w.src.terms[0].col) : null;
+}
+
+/** The field's (first) cell as entered, or null when blank. */
+export function fieldRaw(t: TracedSchool, field: SchoolField): string | null {
+  const w = rowWith(t, field);
+  if (!w) return null;
+  const v = w.t.sheet.values[w.t.row]?.[w.src.terms[0].col] ?? null;
+  return isBlank(v) ? null : cellText(v);
 }
 
 export interface RowsRead {
@@ -113,23 +171,27 @@ function readRow(sheet: SheetSnapshot, r: number, name: string, section: Section
   const S = sheet.name;
   const row = sheet.values[r];
   const rec: SchoolRecord = { name, type: null, ownership: "公办", values: {}, source: { sheet: S, row: r } };
-  const out: TracedSchool = { rec, row: r, section, invalid: new Set(), traces: [], cells: new Map(), raws: new Map() };
+  const out: TracedSchool = { rec, row: r, section, invalid: new Set(), traces: [], sheet, sources, merged: [] };
   const cell = (c: number) => a1(r, c);
   const push = (at: number, severity: "error" | "warning", message: string) =>
     issues.push({ sheet: S, cell: cell(at), severity, raw: isBlank(row[at] ?? null) ? null : cellText(row[at] ?? null), message, school: name });
-  const typeOfRow = () => {
-    const p = parseSchoolType(row[sources.find((x) => x.field === "type")?.terms[0].col ?? -1] ?? null);
-    return p.ok && p.value !== null ? p.value : null;
+  const fail = (field: SchoolField, at: number, reason: string) => {
+    out.invalid.add(field);
+    push(at, "error", reason);
+  };
+  let rowType: SchoolType | null | undefined;
+  const typeOfRow = (): SchoolType | null => {
+    if (rowType === undefined) {
+      const p = parseSchoolType(row[sources.find((x) => x.field === "type")?.terms[0].col ?? -1] ?? null);
+      rowType = p.ok && p.value !== null ? p.value : null;
+    }
+    return rowType;
   };
 
   for (const src of sources) {
     const field = src.field;
     const col = COLUMN_BY_FIELD.get(field);
     const first = src.terms[0].col;
-    if (field !== "code") {
-      out.cells.set(field, cell(first));
-      out.raws.set(field, isBlank(row[first] ?? null) ? null : cellText(row[first] ?? null));
-    }
     if (field === "name") continue;
     let raw: CellValue = row[first] ?? null;
     if (src.fallback && isBlank(raw)) raw = row[src.fallback.col] ?? null;
@@ -137,32 +199,28 @@ function readRow(sheet: SheetSnapshot, r: number, name: string, section: Section
       rec.code = isBlank(raw) ? null : cellText(raw).trim();
       continue;
     }
-    const fail = (at: number, reason: string) => {
-      out.invalid.add(field);
-      push(at, "error", reason);
-    };
     if (col?.kind === "enum") {
       if (field === "type") {
         const p = parseSchoolType(raw);
-        if (!p.ok) fail(first, `「${col.header}」${p.reason}`);
+        if (!p.ok) fail(field, first, `「${col.header}」${p.reason}`);
         else if (p.value === null) {
           out.invalid.add("type");
           push(first, "error", "未填「学校类型」，该校各项指标不能计算");
         } else rec.type = p.value;
       } else if (field === "ownership") {
         const p = parseOwnership(raw);
-        if (!p.ok) fail(first, `「${col.header}」${p.reason}`);
+        if (!p.ok) fail(field, first, `「${col.header}」${p.reason}`);
         else if (p.value) rec.ownership = p.value;
       } else if (field === "urbanRural") {
         const p = parseUrbanRural(raw);
-        if (!p.ok) fail(first, `「${col.header}」${p.reason}`);
+        if (!p.ok) fail(field, first, `「${col.header}」${p.reason}`);
         else rec.urbanRural = p.value;
       }
       continue;
     }
     if (col?.kind === "yesno") {
       const p = parseYesNo(raw);
-      if (!p.ok) fail(first, `「${col.header}」${p.reason}`);
+      if (!p.ok) fail(field, first, `「${col.header}」${p.reason}`);
       else if (field === "participate") rec.participate = p.value;
       else if (field === "charter") rec.charter = p.value;
       continue;
@@ -179,15 +237,22 @@ function readRow(sheet: SheetSnapshot, r: number, name: string, section: Section
     }
     const traced = src.terms.length > 1 || src.times !== undefined;
     const fieldSection: Section | null = field.startsWith("primary") ? "primary" : field.startsWith("junior") ? "junior" : section;
-    const formula = traced ? `${src.code ?? headerOf(src)}${fieldSection ? `（${fieldSection === "primary" ? "小学" : "初中"}）` : ""} = ${sourceFormula(src, r)}` : "";
+    const formula = () => (traced ? traceText(src, fieldSection, r) : "");
     let sum = 0;
     let any = false;
     let bad = false;
     for (const t of src.terms) {
+      const v = row[t.col];
+      if (typeof v === "number" && v >= 0 && Number.isFinite(v)) {
+        // The common case, a plain non-negative number, without the parser's allocations.
+        any = true;
+        sum += t.sign * v;
+        continue;
+      }
       const p: Parsed<number> = parseAmount(row[t.col] ?? null, src.terms.length === 1 ? col?.unit : undefined);
       if (!p.ok) {
         bad = true;
-        fail(t.col, `「${traced ? t.header : col?.header ?? t.header}」${p.reason === "不是数字" ? "不是数字，应填非负数" : p.reason}${traced ? `（${headerOf(src)}：${formula}）` : ""}`);
+        fail(field, t.col, `「${traced ? t.header : col?.header ?? t.header}」${p.reason === "不是数字" ? "不是数字，应填非负数" : p.reason}${traced ? `（${headerOf(src)}：${formula()}）` : ""}`);
         continue;
       }
       if (p.value !== null) {
@@ -202,11 +267,11 @@ function readRow(sheet: SheetSnapshot, r: number, name: string, section: Section
       value = p.ok && p.value !== null ? value * p.value : null;
     }
     if (value !== null && value < 0) {
-      fail(first, `「${headerOf(src)}」算得负数（${formula}），请核对各列`);
+      fail(field, first, `「${headerOf(src)}」算得负数（${formula()}），请核对各列`);
       continue;
     }
     rec.values[field as SchoolNumericField] = value;
-    if (traced && value !== null) out.traces.push({ section: fieldSection, text: formula });
+    if (traced && value !== null) out.traces.push(new Trace(fieldSection, src, r));
     if (value !== null && col?.kind === "count" && !traced && src.unitFactor === 1 && !Number.isInteger(value)) push(first, "warning", `「${col.header}」应为整数（${value}），按原值计算`);
   }
   return out;

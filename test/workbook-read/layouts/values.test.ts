@@ -59,3 +59,18 @@ describe("表Ⅱ-2 with values to 2 decimals: statuses from the values as given"
     expect(c.indicators["104"]).toEqual({ value: expect.closeTo(5.63, 9), status: "basic" });
   });
 });
+
+describe("表Ⅱ-2 with values to 2 decimals: the CV comes from the printed values", () => {
+  it("小学 101: CV of 4.20, 4.33, 4.44 weighted by 500, 1 710, 900 students (hand calculation)", async () => {
+    const { json: j } = await json(valuesTable(2));
+    // The 小学 监测点 of the table (石桥教学点, 40 students, is not 参评): 城关小学 21/500×100 = 4.20,
+    // 河口学校 74/1710×100 = 4.3275 printed 4.33, 育才小学 40/900×100 = 4.4444 printed 4.44.
+    // indicators.md §3, by hand: ΣP = 3 110, ΣPX = 2 100 + 7 404.3 + 3 996 = 13 500.3,
+    // X̄ = 4.340932; ΣP(X − X̄)² = 9.930984 + 0.204378 + 8.832933 = 18.968295, S = √(18.968295 / 3 110) = 0.078097;
+    // CV = 0.078097 / 4.340932 = 0.017991. (From the unrounded values it would be 0.018420.)
+    const g = j.balance.primary["101"];
+    expect(g.mean).toBeCloseTo(4.340932, 6);
+    expect(g.sd).toBeCloseTo(0.078097, 6);
+    expect(g.cv).toBeCloseTo(0.017991, 6);
+  });
+});
