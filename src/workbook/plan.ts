@@ -54,9 +54,11 @@ export interface FormatRun extends Area {
 }
 
 /**
- * Fills applied to scattered cells of the product's OWN sheets ("replace" mode: e.g. the status
- * colours of 监测点指标). Never used on an "update" sheet since highlights became conditional
- * formats (see ConditionalFill): a fill on a user's cell would replace the user's own fill.
+ * Fills applied to scattered cells of the product's OWN sheets ("replace" mode), where their
+ * number is fixed (the verdict lines of 评估汇总 and 差异系数). Status colours that grow with the
+ * schools (监测点指标, 问题清单, 数据问题) are conditional formats over whole columns instead
+ * (ConditionalFill), so that no host's work grows with the number of schools. Never used on an
+ * "update" sheet: a fill on a user's cell would replace the user's own fill.
  */
 export interface Highlight {
   /** "#RRGGBB"; null clears the fill (no longer produced by the renderer; hosts may still honour it). */
@@ -208,10 +210,17 @@ export interface ConditionalFill {
    * later. Hosts write it verbatim and need not parse it.
    */
   formula: string;
-  /** "#RRGGBB" fill while the formula is true. */
-  fill: string;
+  /** "#RRGGBB" fill while the formula is true; absent for a number-format-only rule. */
+  fill?: string;
   /** "#RRGGBB" font colour while the formula is true, if any. */
   fontColor?: string;
+  /**
+   * Excel number format while the formula is true, if any (Office.js `custom.format.numberFormat`,
+   * ExcelApi 1.6; xlsx `<dxf><numFmt>`; WPS `FormatCondition.NumberFormat`). The product uses it
+   * on its own sheets for a column whose lines are of different kinds (「问题清单」's 实际值:
+   * decimals, whole numbers, percentages), so that one rule per kind replaces a format per line.
+   */
+  numberFormat?: string;
 }
 
 /**

@@ -10,9 +10,10 @@ import { unitIndicator, unitStatus, unitValue } from "../engine/results";
 import type { Assessment, CountyArea, CvStat, GroupBalance, Section } from "../engine/types";
 import { SHEETS } from "./contract";
 import type { ReadResult } from "./contract";
+import { ownedRuleFormula } from "./owned";
 import { FILL } from "./plan";
 import type { CellValue, SheetPlan } from "./plan";
-import { addHighlight, addTable, emptySheet, headerRun } from "./render-table";
+import { addHighlight, addTable, emptySheet, fillRule, headerRun, rowRef, statusTextRules } from "./render-table";
 import type { TableColumn } from "./render-table";
 import { unitVerdict } from "./shortfalls";
 import type { Shortfall } from "./shortfalls";
@@ -54,12 +55,19 @@ class StatusColours {
 // 监测点指标
 // ---------------------------------------------------------------------------------------------
 
+/** The 「各项状态」 letters of a 监测点, one per indicator 101–107 in order. */
+const STATUS_MARK: Record<string, string> = { met: "○", basic: "△", unmet: "×", error: "？" };
+const UNMET_MARK = STATUS_MARK.unmet;
+const BASIC_MARK = STATUS_MARK.basic;
+
 export function unitsSheet(assessment: Assessment, traces: ReadResult["traces"] = []): SheetPlan {
   const sheet = emptySheet(SHEETS.units, "replace");
   const profile = assessment.profile;
   const withTraces = traces.some((t) => t.length > 0);
-  // One column per indicator: the value, its status shown by the cell's colour (red 未达标,
-  // amber 基本达标) — 7 status-text columns would double the size of the largest result sheet.
+  // One column per indicator: the value; its status is the colour of the cell (red 未达标, amber
+  // 基本达标) and a letter of 「各项状态」 — 7 status-text columns would double the size of the
+  // largest result sheet. The colours are conditional formats reading 「各项状态」: a fixed number of
+  // rules however many schools, in every host.
   const columns: TableColumn[] = [
     { header: "学校名称", width: 24, userText: true },
     { header: "学段", width: 6, align: "center" },
@@ -69,6 +77,7 @@ export function unitsSheet(assessment: Assessment, traces: ReadResult["traces"] 
       const rule = profile.indicators[code];
       return { header: `${code} ${rule.shortName}（${rule.unit}）`, width: 12, format: "0.00" };
     }),
+    { header: "各项状态（101–107）", width: 12, align: "center" },
     { header: "达标项数", width: 8, format: "0", align: "center" },
     { header: "判定", width: 9, align: "center" },
     { header: "需改进", width: 48 },
@@ -76,36 +85,50 @@ export function unitsSheet(assessment: Assessment, traces: ReadResult["traces"] 
     ...(withTraces ? [{ header: "数据来源（合成的分子）", width: 40 } satisfies TableColumn] : []),
   ];
   const first = 4; // column of 101
+  const marksCol = first + INDICATOR_CODES.length;
+  const verdictCol = marksCol + 2;
   sheet.blocks.push({
     row: 0,
     col: 0,
-    values: [[`各监测点（学校学段）资源配置指标。数值底色：红色为未达标，黄色为基本达标；数值为空表示数据有误，见“需改进”和「数据问题」。评估标准：${profile.name}`, ...new Array<CellValue>(columns.length - 1).fill(null)]],
+    values: [[
+      `各监测点（学校学段）资源配置指标。数值底色：红色为未达标，黄色为基本达标；「各项状态」依次为101–107：○达标，△基本达标，×未达标，？数据有误；数值为空表示数据有误，见“需改进”和「数据问题」。评估标准：${profile.name}`,
+      ...new Array<CellValue>(columns.length - 1).fill(null),
+    ]],
   });
   sheet.merges!.push({ row: 0, col: 0, rows: 1, cols: columns.length });
 
-  const colours = new StatusColours();
-  const rows: CellValue[][] = assessment.units.map((u, i) => {
-    const row = 2 + i;
+  const present = new Set<string>();
+  const rows: CellValue[][] = assessment.units.map((u) => {
     const line: CellValue[] = [u.school, SECTION_LABEL[u.section], u.students, u.included ? "参评" : `不参评：${u.excludedReason ?? ""}`];
     const notes: string[] = [];
-    INDICATOR_CODES.forEach((code, k) => {
+    let marks = "";
+    for (const code of INDICATOR_CODES) {
       const status = unitStatus(assessment, u, code);
       line.push(status === "error" ? null : unitValue(assessment, u, code));
-      if (!u.included || status === "met") return;
+      if (!u.included) continue;
+      marks += STATUS_MARK[status] ?? "—";
+      if (status === "met") continue;
       const ind = unitIndicator(assessment, u, code);
-      colours.mark(row, first + k, status);
       if (ind.gap) notes.push(`${code} ${ind.gap.text}`);
       if (ind.status === "error") notes.push(`${code} 数据有误${ind.errorReason ? `（${ind.errorReason}）` : ""}`);
-    });
+    }
+    for (const m of marks) present.add(m);
     const verdict = unitVerdict(u, profile.minMetIndicators);
-    line.push(u.included ? u.metCount : null, verdict, notes.join("；") || null);
+    present.add(verdict);
+    line.push(marks || null, u.included ? u.metCount : null, verdict, notes.join("；") || null);
     if (withTraces) line.push((traces[u.schoolIndex] ?? []).filter((t) => t.section === null || t.section === u.section).map((t) => t.text).join("；") || null);
-    if (verdict === "未达标") colours.mark(row, first + INDICATOR_CODES.length + 1, "unmet");
     return line;
   });
   // Long tables go without cell borders (gridlines suffice; thousands of bordered cells slow the file).
   addTable(sheet, 1, 0, columns, rows, { border: false });
-  colours.addTo(sheet);
+  const rules = (sheet.conditionalFills ??= []);
+  INDICATOR_CODES.forEach((_, k) => {
+    const area = { row: 2, col: first + k, rows: rows.length, cols: 1 };
+    const mark = `MID(${rowRef(area, marksCol)},${k + 1},1)`;
+    if (present.has(UNMET_MARK)) rules.push(fillRule(area, `${mark}="${UNMET_MARK}"`, FILL.unmet));
+    if (present.has(BASIC_MARK)) rules.push(fillRule(area, `${mark}="${BASIC_MARK}"`, FILL.basic));
+  });
+  statusTextRules(sheet, { row: 2, col: verdictCol, rows: rows.length, cols: 1 }, verdictCol, present, { 未达标: FILL.unmet });
   sheet.freeze = { rows: 2, cols: 1 };
   sheet.tabColor = TAB_COLOR;
   return sheet;
@@ -214,6 +237,9 @@ export function balanceSheet(assessment: Assessment, read: ReadResult): SheetPla
 /** Header of the 问题清单 column holding the input cell address as 学校数据!H7 (for locating the cell). */
 export const PROBLEM_CELL_HEADER = "单元格";
 
+/** The number format of 「问题清单」's 数值 column: the indicator values' (the most common lines). */
+const VALUE_FORMAT = "0.00";
+
 export function problemsSheet(shortfalls: Shortfall[]): SheetPlan {
   const sheet = emptySheet(SHEETS.problems, "replace");
   const columns: TableColumn[] = [
@@ -227,34 +253,41 @@ export function problemsSheet(shortfalls: Shortfall[]): SheetPlan {
     { header: "需改进", width: 36 },
     { header: PROBLEM_CELL_HEADER, width: 13, align: "center" },
   ];
-  const colours = new StatusColours();
-  const rows: CellValue[][] = shortfalls.map((s, i) => {
-    colours.mark(1 + i, 6, s.status);
-    return [
-      s.school,
-      s.section ? SECTION_LABEL[s.section] : "—",
-      s.code,
-      s.item,
-      s.value,
-      s.requirement,
-      CHECK_STATUS_LABEL[s.status],
-      s.action,
-      s.cell ? `${SHEETS.schools}!${s.cell}` : null,
-    ];
-  });
+  const rows: CellValue[][] = shortfalls.map((s) => [
+    s.school,
+    s.section ? SECTION_LABEL[s.section] : "—",
+    s.code,
+    s.item,
+    s.value,
+    s.requirement,
+    CHECK_STATUS_LABEL[s.status],
+    s.action,
+    s.cell ? `${SHEETS.schools}!${s.cell}` : null,
+  ]);
   addTable(sheet, 0, 0, columns, rows, { border: false });
-  // Number formats follow each line's kind (decimals, whole numbers, percents), grouped into runs.
-  let start = 0;
-  for (let i = 1; i <= shortfalls.length; i++) {
-    if (i === shortfalls.length || shortfalls[i].valueFormat !== shortfalls[start].valueFormat) {
-      sheet.formats.push({ row: 1 + start, col: 4, rows: i - start, cols: 1, numberFormat: shortfalls[start].valueFormat });
-      start = i;
-    }
-  }
   if (shortfalls.length === 0) {
     sheet.blocks.push({ row: 1, col: 0, values: [["没有未达标或基本达标的项目。"]] });
+  } else {
+    const area = (col: number) => ({ row: 1, col, rows: shortfalls.length, cols: 1 });
+    // 数值 follows each line's kind (decimals, whole numbers, percents): the indicators' "0.00" on
+    // the whole column, and one rule per other kind by the line's 指标 code (written as text or,
+    // where Excel converts it, as a number: both are tested).
+    const byFormat = new Map<string, Set<string>>();
+    for (const s of shortfalls) {
+      if (s.valueFormat === VALUE_FORMAT) continue;
+      let codes = byFormat.get(s.valueFormat);
+      if (!codes) byFormat.set(s.valueFormat, (codes = new Set()));
+      codes.add(s.code);
+    }
+    sheet.formats.push({ ...area(4), numberFormat: VALUE_FORMAT });
+    const rules = (sheet.conditionalFills ??= []);
+    for (const [numberFormat, codes] of byFormat) {
+      const code = rowRef(area(4), 2);
+      const tests = [...codes].flatMap((c) => [`${code}="${c}"`, ...(/^\d+$/.test(c) ? [`${code}=${c}`] : [])]);
+      rules.push({ area: area(4), formula: ownedRuleFormula(tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`), numberFormat });
+    }
+    statusTextRules(sheet, area(6), 6, new Set(shortfalls.map((s) => CHECK_STATUS_LABEL[s.status])), { 未达标: FILL.unmet, 基本达标: FILL.basic });
   }
-  colours.addTo(sheet);
   sheet.freeze = { rows: 1, cols: 1 };
   sheet.tabColor = TAB_COLOR;
   return sheet;
@@ -358,14 +391,10 @@ export function issuesSheet(read: ReadResult): SheetPlan {
     { header: "级别", width: 6, align: "center" },
     { header: "说明", width: 60, wrap: true },
   ];
-  const colours = new StatusColours();
-  const rows = read.issues.map((iss, i): CellValue[] => {
-    colours.mark(1 + i, 4, iss.severity === "error" ? "unmet" : "basic");
-    return [iss.sheet, iss.cell, iss.school ?? null, iss.raw, iss.severity === "error" ? "错误" : "警告", iss.message];
-  });
+  const rows = read.issues.map((iss): CellValue[] => [iss.sheet, iss.cell, iss.school ?? null, iss.raw, iss.severity === "error" ? "错误" : "警告", iss.message]);
   addTable(sheet, 0, 0, columns, rows);
   sheet.formats.push({ row: 1, col: 3, rows: rows.length, cols: 1, numberFormat: "@" });
-  colours.addTo(sheet);
+  statusTextRules(sheet, { row: 1, col: 4, rows: rows.length, cols: 1 }, 4, new Set(rows.map((r) => r[4] as string)), { 错误: FILL.unmet, 警告: FILL.basic });
   sheet.freeze = { rows: 1, cols: 0 };
   sheet.tabColor = "#C00000";
   return sheet;

@@ -3,8 +3,10 @@
  * column (never per cell), widths, and user texts in their own textOnly blocks.
  * Host-neutral and pure.
  */
+import { ownedRuleFormula } from "./owned";
 import { FILL } from "./plan";
-import type { CellValue, FormatRun, SheetPlan, ValueBlock } from "./plan";
+import type { Area, CellValue, ConditionalFill, FormatRun, SheetPlan, ValueBlock } from "./plan";
+import { colLetter } from "./text";
 
 /** One table column. */
 export interface TableColumn {
@@ -95,4 +97,27 @@ export function addHighlight(sheet: SheetPlan, fill: string | null, cells: strin
   const existing = list.find((h) => h.fill === fill);
   if (existing) existing.cells.push(...cells);
   else list.push({ fill, cells: [...cells] });
+}
+
+/**
+ * The reference, in a rule over `area`, to the cell of column `col` on the same row: `$G2` for an
+ * area starting on row 2 (column fixed, row relative, as Excel moves a conditional format's formula).
+ */
+export function rowRef(area: Area, col: number): string {
+  return `$${colLetter(col)}${area.row + 1}`;
+}
+
+/** A product rule on one of its own sheets: where `condition` holds, `area`'s cell shows `fill`. */
+export function fillRule(area: Area, condition: string, fill: string): ConditionalFill {
+  return { area, formula: ownedRuleFormula(condition), fill };
+}
+
+/**
+ * Status colours of a whole column by a status text on the same row (red 未达标, amber 基本达标 /
+ * 警告 …): one rule per text present, however many rows. `colours` maps a text to its fill.
+ */
+export function statusTextRules(sheet: SheetPlan, area: Area, textCol: number, texts: ReadonlySet<string>, colours: Readonly<Record<string, string>>): void {
+  if (area.rows === 0) return;
+  const list = (sheet.conditionalFills ??= []);
+  for (const [text, fill] of Object.entries(colours)) if (texts.has(text)) list.push(fillRule(area, `${rowRef(area, textCol)}="${text}"`, fill));
 }

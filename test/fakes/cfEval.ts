@@ -5,6 +5,7 @@
  *
  * Covers the subset the product's rules use and Excel's documented semantics for it: AND, OR,
  * NOT, N (text → 0), ISNUMBER, SEARCH (case-insensitive, 1-based, #VALUE! when not found),
+ * MID (1-based, "" past the end),
  * COUNTIF over one cell (wildcards * and ?, ~ escapes; 1 or 0),
  * comparisons = and <> (text compared case-insensitively, an empty cell equals ""), string and
  * number literals, A1 references with or without $. Anything else throws, so a test cannot pass
@@ -107,6 +108,13 @@ function call(name: string, args: Value[]): Value {
       const re = new RegExp(`^${pattern.replace(/~([*?~])|([*?])|([.+^${}()|[\]\\])/g, (_m, esc, wild, meta) => (esc ? `\\${esc}` : wild ? (wild === "*" ? ".*" : ".") : `\\${meta}`))}$`, "is");
       return re.test(cell) ? 1 : 0;
     }
+    case "MID": {
+      // MID(text, start, count): 1-based; past the end gives "".
+      const text = args[0] === null ? "" : String(args[0]);
+      const [start, count] = [Number(args[1]), Number(args[2])];
+      if (!(start >= 1) || !(count >= 0)) return NOT_FOUND;
+      return text.slice(start - 1, start - 1 + count);
+    }
     case "SEARCH": {
       const [find, within] = args.map((v) => (v === null ? "" : String(v)));
       const at = within.toLowerCase().indexOf(find.toLowerCase());
@@ -145,17 +153,28 @@ function tokenize(s: string): string[] {
   return out;
 }
 
-/** For the fake Excel: the fill a cell shows. */
+/** For the fake Excel: the fill a cell shows (rules that set no fill, e.g. a number format only, leave it). */
 export function shownInFake(sheet: FakeSheet, row: number, col: number): string | null {
+  return shownRule(sheet, row, col, "fill") ?? sheet.cell(row, col)?.fill ?? null;
+}
+
+/** For the fake Excel: the number format a cell shows. */
+export function shownFormatInFake(sheet: FakeSheet, row: number, col: number): string {
+  return shownRule(sheet, row, col, "numberFormat") ?? sheet.cell(row, col)?.numberFormat ?? "General";
+}
+
+/** The first true rule over the cell (collection order = priority) that sets `what`. */
+function shownRule(sheet: FakeSheet, row: number, col: number, what: "fill" | "numberFormat"): string | null {
   for (const cf of sheet.conditionalFormats) {
     const { area } = cf;
+    if (!cf[what]) continue;
     if (row < area.row || row >= area.row + area.rows || col < area.col || col >= area.col + area.cols) continue;
     const value = (r: number, c: number) => {
       const v = sheet.cell(r, c)?.value;
       return v === undefined || v === "" ? null : v;
     };
-    if (evaluateRule(cf.formula.replace(/^=/, ""), area, { row, col }, value)) return cf.fill ?? null;
+    if (evaluateRule(cf.formula.replace(/^=/, ""), area, { row, col }, value)) return cf[what]!;
   }
-  return sheet.cell(row, col)?.fill ?? null;
+  return null;
 }
 

@@ -754,7 +754,7 @@ export class FakeEtFormatConditions extends EtObject implements Port.EtFormatCon
     if (type !== 2) throw new FakeEtError("only xlExpression conditions are modelled");
     const s = this.range.sheet;
     const relativeTo = this.et.doc.activeSheet === s ? s.activeCell : null;
-    const k: FakeEtCondition = { areas: this.range.areas.map((a) => ({ ...a })), type, formula: formula1 ?? "", fill: null, font: null, relativeTo };
+    const k: FakeEtCondition = { areas: this.range.areas.map((a) => ({ ...a })), type, formula: formula1 ?? "", fill: null, font: null, numberFormat: null, relativeTo };
     this.range.sheet.conditions.push(k);
     return new FakeEtFormatCondition(this.et, this.range.sheet, k);
   }
@@ -771,7 +771,7 @@ export class FakeEtFormatConditions extends EtObject implements Port.EtFormatCon
   }
 }
 
-export class FakeEtFormatCondition extends EtObject implements Port.EtFormatCondition, Shape<Et.FormatCondition, "Interior" | "Font" | "Formula1" | "AppliesTo" | "Delete"> {
+export class FakeEtFormatCondition extends EtObject implements Port.EtFormatCondition, Shape<Et.FormatCondition, "Interior" | "Font" | "NumberFormat" | "Formula1" | "AppliesTo" | "Delete"> {
   constructor(
     et: FakeEt,
     private readonly sheet: FakeEtSheet,
@@ -801,6 +801,14 @@ export class FakeEtFormatCondition extends EtObject implements Port.EtFormatCond
         if (v === -4142) k.fill = null;
       },
     };
+  }
+  get NumberFormat(): string {
+    this.tick("NumberFormat");
+    return this.k.numberFormat ?? "";
+  }
+  set NumberFormat(v: string) {
+    this.tick("NumberFormat=");
+    this.k.numberFormat = v;
   }
   get Formula1(): string {
     this.tick("Formula1");

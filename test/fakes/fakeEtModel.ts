@@ -51,6 +51,8 @@ export interface FakeEtCondition {
   formula: string;
   fill: number | null;
   font: number | null;
+  /** FormatCondition.NumberFormat as set; null when never set (the cell's own format shows). */
+  numberFormat: string | null;
   /** The active cell when the rule was added ("H4"), or null when its sheet was not active. */
   relativeTo: string | null;
 }

@@ -284,6 +284,8 @@ export interface FakeConditionalFormatRecord {
   formula: string;
   fill?: string;
   fontColor?: string;
+  /** ConditionalRangeFormat.numberFormat as set (shown instead of the cell's own while true). */
+  numberFormat?: string;
 }
 
 /** A workbook-scoped defined name referring to a range (or a constant formula). */
@@ -2140,7 +2142,7 @@ export class FakeConditionalFormat
 
 export class FakeCustomConditionalFormat extends FakeObject implements Shape<Excel.CustomConditionalFormat, "rule" | "format"> {
   readonly rule: FakeConditionalFormatRule;
-  readonly format: { fill: { color: string }; font: { color: string } };
+  readonly format: { fill: { color: string }; font: { color: string }; numberFormat: string };
   constructor(ctx: FakeRequestContext, cf: FakeConditionalFormat) {
     super(ctx);
     this.synced = true;
@@ -2155,7 +2157,18 @@ export class FakeCustomConditionalFormat extends FakeObject implements Shape<Exc
         ctx.enqueue({ bytes: jsonBytes(v), run: () => void (cf.record()[key] = v.toUpperCase()) });
       },
     });
-    this.format = { fill: colour("fill"), font: colour("fontColor") };
+    this.format = {
+      fill: colour("fill"),
+      font: colour("fontColor"),
+      // ConditionalRangeFormat.numberFormat (ExcelApi 1.6): one format code for the rule's cells.
+      get numberFormat(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "ConditionalRangeFormat numberFormat is not loaded.");
+      },
+      set numberFormat(v: string) {
+        if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", `bad number format ${String(v)}`);
+        ctx.enqueue({ bytes: jsonBytes(v), run: () => void (cf.record().numberFormat = v) });
+      },
+    };
   }
 }
 

@@ -14,6 +14,9 @@ import { assessWorkbook } from "../../src/workbook/run";
 import { FakeWorkbook, fakeRun } from "../fakes/fakeExcel";
 import { FakeEt, bgrToHex, cellName, type FakeEtBook } from "../fakes/fakeEt";
 import { SAMPLE, bookFromExcelJs } from "./helpers";
+import { evaluateRule, shownFormatInFake, shownInFake } from "../fakes/cfEval";
+import { FILL } from "../../src/workbook/plan";
+import { shownFill, shownNumberFormat } from "../workbook-render/cf";
 
 /**
  * A sheet as a person sees it: "A1" → value, number format (other than General) and fill; the
@@ -145,5 +148,44 @@ test("the sample's plan through the xlsx, Office and WPS hosts: the same values,
   expect(wpsLooks.sort()).toEqual(officeLooks.sort());
   // The comparison covers the result sheets and their highlights, not only empty grids.
   expect(cells).toBeGreaterThan(2000);
-  expect(Object.keys(viaXlsx.sheets["监测点指标"].fills).length).toBeGreaterThan(10);
+  // The result sheets' status colours and 问题清单's mixed number formats are conditional formats
+  // too: what a person sees in each cell, rules evaluated, is the same through the three hosts.
+  const saved = new ExcelJS.Workbook();
+  await saved.xlsx.load((await xlsx.save()) as unknown as ArrayBuffer);
+  for (const name of ["监测点指标", "问题清单"]) {
+    const ws = saved.getWorksheet(name)!;
+    const sheetOffice = doc.sheet(name)!;
+    const sheetWps = book.sheets.find((x) => x.name === name)!;
+    const seen = { xlsx: {} as Record<string, string>, office: {} as Record<string, string>, wps: {} as Record<string, string> };
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const a = cellName(r - 1, c - 1);
+        seen.xlsx[a] = `${shownFill(ws, cell) ?? "-"} ${shownNumberFormat(ws, cell)}`;
+        seen.office[a] = `${shownInFake(sheetOffice, r - 1, c - 1)?.replace("#", "FF") ?? "-"} ${shownFormatInFake(sheetOffice, r - 1, c - 1)}`;
+        seen.wps[a] = wpsShown(sheetWps, r - 1, c - 1);
+      }),
+    );
+    expect(seen.office).toEqual(seen.xlsx);
+    expect(seen.wps).toEqual(seen.xlsx);
+    const coloured = Object.values(seen.xlsx).filter((v) => [FILL.unmet, FILL.basic].some((f) => v.startsWith(`FF${f.slice(1)}`))).length;
+    expect(coloured).toBeGreaterThan(10);
+  }
 }, 120_000);
+
+/** What ET shows in a cell: the first true rule's fill and number format (rules read relative to their top-left cell), else the cell's own. */
+function wpsShown(sheet: FakeEtBook["sheets"][number], row: number, col: number): string {
+  const value = (r: number, c: number) => {
+    const v = sheet.cells.get(r * 16384 + c)?.value;
+    return v === undefined || v === "" ? null : (v as string | number | boolean);
+  };
+  const hit = (what: "fill" | "numberFormat") =>
+    sheet.conditions.find((k) => {
+      const a = k.areas[0];
+      if (k[what] === null || row < a.row || row >= a.row + a.rows || col < a.col || col >= a.col + a.cols) return false;
+      expect(k.relativeTo).toBe(cellName(a.row, a.col));
+      return evaluateRule(k.formula.replace(/^=/, ""), a, { row, col }, value);
+    });
+  const own = sheet.cells.get(row * 16384 + col);
+  const fill = hit("fill")?.fill ?? own?.fill;
+  return `${fill === undefined || fill === null ? "-" : `FF${bgrToHex(fill).slice(1)}`} ${hit("numberFormat")?.numberFormat ?? own?.numberFormat ?? "General"}`;
+}

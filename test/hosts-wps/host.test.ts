@@ -136,7 +136,7 @@ test("a realistic plan lands as written: values, typing, formats in BGR, widths 
 
 test("conditional fills: added at their own top-left cell, the user's rules kept, only the product's removed next time", async () => {
   const b = book();
-  b.sheet("学校数据").conditions.push({ areas: [{ row: 1, col: 1, rows: 2, cols: 1 }], type: 2, formula: "=$B2>400", fill: 0xff, font: null, relativeTo: "B2" });
+  b.sheet("学校数据").conditions.push({ areas: [{ row: 1, col: 1, rows: 2, cols: 1 }], type: 2, formula: "=$B2>400", fill: 0xff, font: null, numberFormat: null, relativeTo: "B2" });
   const { host } = run(b);
   await host.apply(plan());
   const rules = () => b.sheet("学校数据").conditions;

@@ -72,6 +72,8 @@ const SAMPLES: Record<Step["kind"], ((i: number) => Step)[]> = {
   removeRules: [(i) => ({ kind: "removeRules", sheet: S, ids: [String(i + 3), String(i + 2), String(i + 1)] })],
   conditionalFill: [
     (i) => ({ kind: "conditionalFill", sheet: S, fill: { area: { row: 3, col: 7 + i, rows: 5000, cols: 1 }, formula: 'AND(N("优质均衡评估助手")=0,ISNUMBER(SEARCH("〔104未〕",$AK4)))', fill: "#FFC7CE", fontColor: "#9C0006" } }),
+    // 问题清单's 数值: a number format, no fill.
+    (i) => ({ kind: "conditionalFill", sheet: S, fill: { area: { row: 1, col: 4 + i, rows: 8000, cols: 1 }, formula: 'AND(N("优质均衡评估助手")=0,OR($C2="304",$C2=304))', numberFormat: "0.0%" } }),
   ],
   removeName: [(i) => ({ kind: "removeName", name: `_YZJH_SHEET_units${i}` })],
   addName: [(i) => ({ kind: "addName", name: `_YZJH_SHEET_units${i}`, sheet: "监测点指标", area: { row: 0, col: 0, rows: 1, cols: 1 } })],

@@ -9,10 +9,20 @@ export function argbFill(cell: ExcelJS.Cell): string | null {
   return f && f.pattern === "solid" ? f.fgColor?.argb ?? null : null;
 }
 
-export interface CfRule { type: string; priority?: number; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }
+export interface CfRule { type: string; priority?: number; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } }; numFmt?: { formatCode?: string } } }
 
-/** The fill Excel shows in a cell: the first true conditional-format rule's (by priority), else the cell's own. */
+/** The fill Excel shows in a cell: the first true conditional-format rule's that sets a fill (by priority), else the cell's own. */
 export function shownFill(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): string | null {
+  return trueRule(ws, cell, (r) => r.style?.fill?.bgColor?.argb)?.style?.fill?.bgColor?.argb ?? argbFill(cell);
+}
+
+/** The number format Excel shows in a cell: the first true rule's that sets one (by priority), else the cell's own. */
+export function shownNumberFormat(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): string {
+  return trueRule(ws, cell, (r) => r.style?.numFmt?.formatCode)?.style?.numFmt?.formatCode ?? (cell.numFmt || "General");
+}
+
+/** The first true expression rule over the cell, by priority, among those for which `sets` gives a value. */
+function trueRule(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, sets: (r: CfRule) => unknown): CfRule | undefined {
   const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: CfRule[] }[] }).conditionalFormattings;
   const at = { row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
   const hits: CfRule[] = [];
@@ -26,11 +36,11 @@ export function shownFill(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): string | n
         const v = ws.getCell(row + 1, col + 1).value;
         return v === undefined || v === null || typeof v === "object" ? null : (v as string | number | boolean);
       };
-      if (evaluateRule(r.formulae![0], a, at, value)) hits.push(r);
+      if (sets(r) && evaluateRule(r.formulae![0], a, at, value)) hits.push(r);
     }
   }
   hits.sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0));
-  return hits[0]?.style?.fill?.bgColor?.argb ?? argbFill(cell);
+  return hits[0];
 }
 
 /** Every conditional-format rule of a sheet, with its range. */

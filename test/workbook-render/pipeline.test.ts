@@ -12,7 +12,7 @@ import { toContractJson } from "../../src/workbook/json";
 import { FILL } from "../../src/workbook/plan";
 import { RESULT_COLUMNS } from "../../src/workbook/render";
 import { assessWorkbook } from "../../src/workbook/run";
-import { argbFill, shownFill } from "./cf";
+import { argbFill, shownFill, shownNumberFormat } from "./cf";
 import type { AssessOptions } from "../../src/workbook/run";
 import {
   buildWorkbook,
@@ -392,11 +392,21 @@ describe("result sheet contents (hand-computed county)", () => {
     const names: unknown[] = [];
     ws.eachRow((r, i) => i > 2 && names.push(r.getCell(1).value));
     expect(names).toEqual(["甲小学", "乙小学", "丙学校", "丙学校", "丁教学点"]);
-    expect(argbFill(ws.getCell(4, 5))).toBe(ARGB(FILL.unmet)); // 乙小学 101
+    // The colours are conditional formats reading 「各项状态」 (one letter per indicator 101–107).
+    const marksCol = header.indexOf("各项状态（101–107）") + 1;
+    expect(marksCol).toBe(12);
+    expect(ws.getCell(4, marksCol).value).toMatch(/^×/); // 乙小学 101 未达标
+    expect(ws.getCell(3, marksCol).value).toMatch(/^△？/); // 甲小学 101 基本达标, 102 数据有误
+    expect(ws.getCell(7, marksCol).value).toBeNull(); // 丁教学点 不参评
+    expect(shownFill(ws, ws.getCell(4, 5))).toBe(ARGB(FILL.unmet)); // 乙小学 101
     expect(ws.getCell(4, 5).value).toBeCloseTo(10 / 3, 12);
-    expect(argbFill(ws.getCell(3, 5))).toBe(ARGB(FILL.basic)); // 甲小学 101
+    expect(shownFill(ws, ws.getCell(3, 5))).toBe(ARGB(FILL.basic)); // 甲小学 101
+    expect(shownFill(ws, ws.getCell(3, 6))).toBeNull(); // 甲小学 102: data error, no colour
+    expect(argbFill(ws.getCell(4, 5))).toBeNull(); // no fill of the cell's own: the rule paints it
     expect(ws.getCell(3, 6).value).toBeNull(); // 甲小学 102: data error, no value
     const verdictCol = header.indexOf("判定") + 1;
+    expect(shownFill(ws, ws.getCell(4, verdictCol))).toBe(ARGB(FILL.unmet)); // 乙小学 未达标
+    expect(shownFill(ws, ws.getCell(3, verdictCol))).toBeNull(); // 甲小学 数据有误
     // 甲小学: 5 met + 1 basic + 1 error → could still pass if 102 is met → 数据有误.
     expect(ws.getCell(3, verdictCol).value).toBe("数据有误");
     expect(ws.getCell(4, verdictCol).value).toBe("未达标");
@@ -419,6 +429,11 @@ describe("result sheet contents (hand-computed county)", () => {
     expect(yi[2].slice(2, 8)).toEqual(["205", "最大班额（人）", 46, expect.stringMatching(/^≤45/), "基本达标", "最大班额需降至 45 人以内"]);
     // 304: 5% × 60 − 2.4 = 0.6 万元.
     expect(yi[3].slice(2, 9)).toEqual(["304", "教师培训经费占公用经费比例", 0.04, "≥5%", "未达标", "需增加教师培训经费 0.60 万元", addr("trainingFunds")]);
+    // 数值 shows each line's kind (one column format and a rule per other kind); 状态 is coloured by its text.
+    const ws = wb.getWorksheet("问题清单")!;
+    const at = (code: string) => 2 + rows.slice(1).findIndex((r) => r[0] === "乙小学" && r[2] === code);
+    expect(["101", "203", "205", "304"].map((c) => shownNumberFormat(ws, ws.getCell(at(c), 5)))).toEqual(["0.00", "0", "0", "0.0%"]);
+    expect(["101", "205"].map((c) => shownFill(ws, ws.getCell(at(c), 7)))).toEqual([ARGB(FILL.unmet), ARGB(FILL.basic)]);
   });
 
   test("评估汇总: verdict on top, then every item in report order under the five areas", () => {

@@ -420,11 +420,12 @@ function queueStep(
       return;
     }
     case "conditionalFill": {
-      const { area, formula, fill, fontColor } = step.fill;
+      const { area, formula, fill, fontColor, numberFormat } = step.fill;
       const cf = sheetProxy(step.sheet).getRangeByIndexes(area.row, area.col, area.rows, area.cols).conditionalFormats.add("Custom");
       cf.custom.rule.formula = `=${formula}`;
-      cf.custom.format.fill.color = fill;
+      if (fill) cf.custom.format.fill.color = fill;
       if (fontColor) cf.custom.format.font.color = fontColor;
+      if (numberFormat) cf.custom.format.numberFormat = numberFormat;
       return;
     }
     case "removeName":

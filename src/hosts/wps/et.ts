@@ -52,6 +52,8 @@ export interface EtComment {
 export interface EtFormatCondition {
   readonly Interior: EtInterior;
   readonly Font: { Color: number };
+  /** The number format shown while the rule holds (et-jsapi-declare: FormatCondition.NumberFormat). */
+  NumberFormat: string;
   /** The rule's formula as stored, with its leading "=". */
   readonly Formula1: string;
   /** The cells the rule applies to. */

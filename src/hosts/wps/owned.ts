@@ -86,8 +86,9 @@ export function addConditionalFills(ws: EtWorksheet, app: EtApplication, fills: 
   for (const f of fills) {
     ws.Range(a1(f.area.row, f.area.col)).Select();
     const rule = ws.Range(areaAddress(f.area)).FormatConditions.Add(2, undefined, `=${f.formula}`);
-    rule.Interior.Color = bgr(f.fill);
+    if (f.fill) rule.Interior.Color = bgr(f.fill);
     if (f.fontColor) rule.Font.Color = bgr(f.fontColor);
+    if (f.numberFormat) rule.NumberFormat = f.numberFormat;
   }
   before?.Select();
 }

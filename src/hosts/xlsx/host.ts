@@ -201,6 +201,7 @@ export class XlsxHost implements WorkbookHost {
     if (entry) this.dropSheetParts(entry);
     else entry = this.addSheetEntry(plan.name);
     let xml = newSheetXml(plan, this.styles, false);
+    if (plan.conditionalFills?.length) xml = addConditionalFills(xml, plan.conditionalFills, this.styles);
     if (plan.notes?.length) xml = addNotes(this.pkg, entry.part, xml, entry.sheetId, plan.notes);
     this.pkg.set(entry.part, xml);
     if (entry.name !== plan.name) this.renameSheet(entry, plan.name);

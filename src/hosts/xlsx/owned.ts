@@ -98,7 +98,7 @@ export function addConditionalFills(xml: string, fills: readonly ConditionalFill
   const els = fills
     .map((f) => {
       const sqref = `${colLetter(f.area.col)}${f.area.row + 1}:${colLetter(f.area.col + f.area.cols - 1)}${f.area.row + f.area.rows}`;
-      const dxf = book.dxf(f.fill, f.fontColor);
+      const dxf = book.dxf(f);
       return `<${p}conditionalFormatting sqref="${sqref}"><${p}cfRule type="expression" dxfId="${dxf}" priority="${++priority}"><${p}formula>${xmlEscape(f.formula)}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
     })
     .join("");

@@ -204,14 +204,20 @@ export class StyleBook {
     return this.borderId;
   }
 
-  /** Appends a differential format (for conditional formatting): a solid fill and optionally a font colour. Returns its dxfId. */
-  dxf(fill: string, fontColor?: string): number {
-    const key = `dxf|${fill}|${fontColor}`;
+  /**
+   * Appends a differential format (for conditional formatting): a solid fill, a font colour and a
+   * number format, each optional (CT_Dxf order: font, numFmt, fill). Returns its dxfId.
+   */
+  dxf(look: { fill?: string; fontColor?: string; numberFormat?: string }): number {
+    const { fill, fontColor, numberFormat } = look;
+    const key = `dxf|${fill}|${fontColor}|${numberFormat}`;
     const hit = this.memo.get(key);
     if (hit !== undefined) return hit;
     const p = this.p;
     const font = fontColor ? `<${p}font><${p}color rgb="${hex(fontColor)}"/></${p}font>` : "";
-    const id = this.entry(this.dxfs, this.added.dxfs, `<${p}dxf>${font}<${p}fill><${p}patternFill><${p}bgColor rgb="${hex(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`);
+    const numFmt = numberFormat ? `<${p}numFmt numFmtId="${this.formatId(numberFormat)}" formatCode="${xmlEscape(numberFormat)}"/>` : "";
+    const solid = fill ? `<${p}fill><${p}patternFill><${p}bgColor rgb="${hex(fill)}"/></${p}patternFill></${p}fill>` : "";
+    const id = this.entry(this.dxfs, this.added.dxfs, `<${p}dxf>${font}${numFmt}${solid}</${p}dxf>`);
     this.memo.set(key, id);
     return id;
   }
