@@ -8,7 +8,7 @@
  * - fileAppHost.ts: an .xlsx chosen by the user, read and written with XlsxHost inside a Web Worker;
  *   results leave the page only as downloads (Blob links).
  */
-import type { AddinSettings } from "../hosts/office/settings";
+import type { AddinSettings } from "../workbook/settings";
 import type { PaneModel } from "./model";
 import type { AssessStage } from "../workbook/run";
 import type { Comparison } from "../engine/compare";

@@ -11,7 +11,7 @@
 import type { AppHost, PaneSettings } from "./appHost";
 import type { EngineApi, PageWorkbook } from "./engineApi";
 import { createOfficeAppHost } from "./officeAppHost";
-import { SETTINGS_KEY, cleanSettings } from "../hosts/office/settings";
+import { SETTINGS_KEY, cleanSettings } from "../workbook/settings";
 
 export interface WpsHostDeps {
   host: PageWorkbook & {

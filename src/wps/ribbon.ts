@@ -8,7 +8,7 @@
  * hide the task pane), 清除评估结果 (remove what the product wrote: clearWorkbook's plan).
  */
 import { WpsHost, WpsHostError } from "../hosts/wps";
-import { SETTINGS_KEY, cleanSettings } from "../hosts/office/settings";
+import { SETTINGS_KEY, cleanSettings } from "../workbook/settings";
 import { assessWorkbook, clearWorkbook } from "../workbook/run";
 import { addinBase, wpsApplication, type WpsAddinRoot } from "./application";
 

@@ -1,5 +1,6 @@
 /** The pure parts of the Office adapter: value guards, units, address chunks, batch partition. */
-import { cellRuns, chunkAddresses, columnWidthPoints, formatParts, stepBytes, formatSteps, partition, toExcelValue, MAX_AREAS_ADDRESS, VALUE_CHUNK_BYTES, type WeightedStep } from "../../src/hosts/office/schedule";
+import { cellRuns, toExcelValue } from "../../src/workbook/host-cells";
+import { chunkAddresses, columnWidthPoints, formatParts, stepBytes, formatSteps, partition, MAX_AREAS_ADDRESS, VALUE_CHUNK_BYTES, type WeightedStep } from "../../src/hosts/office/schedule";
 
 test("strings Excel would reinterpret get a leading apostrophe; formulas only outside textOnly blocks", () => {
   // Excel's documented behaviour (Range.values): strings starting with = + - are formulas; numeric and

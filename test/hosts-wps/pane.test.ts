@@ -6,7 +6,7 @@
 import { EngineService } from "../../src/taskpane/engineService";
 import { createWpsAppHost } from "../../src/taskpane/wpsAppHost";
 import { WpsHost } from "../../src/hosts/wps";
-import { SETTINGS_KEY } from "../../src/hosts/office/settings";
+import { SETTINGS_KEY } from "../../src/workbook/settings";
 import { FakeEt } from "../fakes/fakeEt";
 import { assessFile } from "../../src/cli/load";
 import { buildPaneModel } from "../../src/taskpane/model";

@@ -23,7 +23,7 @@ import { needsRules, ownedRulesOf, queueRuleLoad } from "./owned";
 import type { CellValue, ChartSpec, WritePlan } from "../../workbook/plan";
 import { a1, parseA1 } from "../../workbook/text";
 import { OfficeHostError, PRECHECK, toOfficeHostError, messageForCode, officeErrorCode } from "./errors";
-import { areaAddress, batchBytes, chartSteps, planStepsYielding, writeBatches, type Capabilities, type Step, type WeightedStep } from "./schedule";
+import { batchBytes, chartSteps, planStepsYielding, writeBatches, type Capabilities, type Step, type WeightedStep } from "./schedule";
 
 export type ExcelRun = typeof Excel.run;
 
@@ -502,5 +502,4 @@ export function padToA1(name: string, address: string, values: unknown[][], numb
   return { name, values: outValues, numberFormats: outFormats };
 }
 
-export { areaAddress };
 export type { WeightedStep };

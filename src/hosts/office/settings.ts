@@ -1,19 +1,11 @@
 /**
  * The pane's settings kept in the workbook (Office.context.document.settings), so a colleague who
- * opens the same file gets the same rules. Stored under one key as a small JSON object.
+ * opens the same file gets the same rules. Stored under one key as a small JSON object (its shape:
+ * src/workbook/settings.ts, shared with the WPS add-in, which keeps it in a document property).
  */
-import type { CvRule } from "../../engine/types";
+import { cleanSettings, SETTINGS_KEY, type AddinSettings } from "../../workbook/settings";
 
-export const SETTINGS_KEY = "junheng.settings";
-
-/** What the pane remembers. Undefined = as the workbook's 「评估标准」 sheet or the profile says. */
-export interface AddinSettings {
-  profileId?: string;
-  cvRule?: CvRule;
-  splitFacilities?: boolean;
-  /** The sheet(s) holding the school data, chosen in the pane (default: found by content). */
-  sheets?: string[];
-}
+export { cleanSettings, SETTINGS_KEY, type AddinSettings };
 
 /** The part of Office.Settings used here (tests and the pane may pass their own). */
 export interface SettingsStore {
@@ -30,18 +22,6 @@ function documentSettings(): SettingsStore | null {
   } catch {
     return null;
   }
-}
-
-/** Keeps only well-formed fields (the stored JSON may come from an older or edited file). */
-export function cleanSettings(raw: unknown): AddinSettings {
-  const out: AddinSettings = {};
-  if (!raw || typeof raw !== "object") return out;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.profileId === "string" && r.profileId) out.profileId = r.profileId;
-  if (r.cvRule === "each" || r.cvRule === "composite") out.cvRule = r.cvRule;
-  if (typeof r.splitFacilities === "boolean") out.splitFacilities = r.splitFacilities;
-  if (Array.isArray(r.sheets) && r.sheets.length && r.sheets.every((x) => typeof x === "string" && x)) out.sheets = r.sheets as string[];
-  return out;
 }
 
 /** The workbook's saved settings ({} outside Office or when none were saved). */

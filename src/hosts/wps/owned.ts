@@ -6,7 +6,7 @@
 import type { Area, ConditionalFill, MarkPlan } from "../../workbook/plan";
 import { OWNED_PREFIX, OWNED_RULE_TAG, type OwnedMark, type OwnedRule } from "../../workbook/port";
 import { a1, parseA1 } from "../../workbook/text";
-import { areaAddress } from "../office/schedule";
+import { areaAddress } from "../../workbook/host-cells";
 import { bgr, member, type EtApplication, type EtWorkbook, type EtWorksheet } from "./et";
 
 /** "$L$2:$W$60" or "L2" → the rectangle; null for anything else (several areas, #REF!). */

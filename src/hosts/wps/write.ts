@@ -9,7 +9,7 @@
  */
 import type { Area, ChartSpec, FormatRun, SheetPlan, ValueBlock } from "../../workbook/plan";
 import { a1, colLetter } from "../../workbook/text";
-import { areaAddress, cellRuns, toExcelValue, type ExcelCell } from "../office/schedule";
+import { areaAddress, cellRuns, toExcelValue, type ExcelCell } from "../../workbook/host-cells";
 import { addConditionalFills, removeOwnedRules } from "./owned";
 import { XL, bgr, member, type EtApplication, type EtChartObjects, type EtRange, type EtWorksheet } from "./et";
 
