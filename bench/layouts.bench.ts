@@ -5,7 +5,8 @@
  * snapshot of the sheets (XlsxHost.read, finding the data by content) and readWorkbook (header
  * paths, derived numerators, units); opening the package (XlsxHost.load: the zip index; parts
  * are inflated when read) is reported beside it. Both files are written by exceljs.
- * Runs alternate; the fastest of each is kept (the machine is shared).
+ * Runs alternate (and which goes first), each after a full collection; the fastest of each is
+ * kept (the machine is shared).
  *
  * Run: npm run build:cli && npx tsx bench/layouts.bench.ts [schools]   (default 3000)
  */
@@ -20,7 +21,7 @@ const { readHost } = compiledModule<{ readHost: typeof readHostFn }>("workbook/r
 
 const SCHOOLS = Number(process.argv[2] ?? 3000);
 const LIMIT = 1.2;
-const RUNS = 7;
+const RUNS = 15;
 const now = () => performance.now();
 
 async function measure(bytes: Uint8Array): Promise<{ load: number; read: number; schools: number; kind: string }> {
@@ -45,9 +46,14 @@ async function main() {
   console.log(`${SCHOOLS} schools: template ${(templateBytes.byteLength / 1024).toFixed(0)} KiB, statistics export ${(exportBytes.byteLength / 1024).toFixed(0)} KiB`);
 
   const runs: Record<"template" | "export", Awaited<ReturnType<typeof measure>>[]> = { template: [], export: [] };
+  // Alternating which goes first, with a full collection before each run (bench/run.ts passes
+  // --expose-gc), so that neither file pays for the garbage the other left behind.
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   for (let i = 0; i < RUNS; i++) {
-    runs.template.push(await measure(templateBytes));
-    runs.export.push(await measure(exportBytes));
+    for (const k of i % 2 === 0 ? (["template", "export"] as const) : (["export", "template"] as const)) {
+      gc();
+      runs[k].push(await measure(k === "template" ? templateBytes : exportBytes));
+    }
   }
   const best = (k: "template" | "export", f: "load" | "read") => Math.min(...runs[k].map((x) => x[f]));
   const ms = (x: number) => `${x.toFixed(0)} ms`;

@@ -59,6 +59,39 @@ function childText(body: string, name: string): string | undefined {
   return m ? m[1] ?? "" : undefined;
 }
 
+/**
+ * Attribute `name` of a <row> or <c> start tag: `name="…"` found with indexOf (how every writer
+ * seen spells them: r, s and t values hold no entities), else the general parser (single quotes,
+ * spaces around "="). The common case costs no regular expression per cell.
+ */
+function cellAttr(attrs: string, name: string): string | undefined {
+  const key = ` ${name}="`;
+  const at = attrs.startsWith(key.slice(1)) ? 0 : attrs.indexOf(key);
+  if (at >= 0) {
+    const from = at + (at === 0 && attrs[0] !== " " ? key.length - 1 : key.length);
+    const to = attrs.indexOf('"', from);
+    if (to >= 0) return attrs.slice(from, to);
+  }
+  return attrs.indexOf(`${name}=`) >= 0 || attrs.indexOf(`${name} `) >= 0 ? attr(attrs, name) : undefined;
+}
+
+/** The cell's <v> text: the plain `<v>…</v>` by indexOf ("<v>" cannot occur escaped in other children), else childText. */
+function valueText(inner: string): string | undefined {
+  const at = inner.indexOf("<v>");
+  if (at >= 0) {
+    const end = inner.indexOf("</v>", at);
+    if (end >= 0) return inner.slice(at + 3, end);
+  }
+  return childText(inner, "v");
+}
+
+/** Where `plain` (an unprefixed tag) first occurs, else where the prefix-aware pattern does; -1 when neither. */
+function find(xml: string, plain: string, re: RegExp): number {
+  const at = xml.indexOf(plain);
+  if (at >= 0 && (plain.endsWith(">") || /[\s>/]/.test(xml[at + plain.length] ?? ""))) return at;
+  return xml.search(re);
+}
+
 export interface SheetReadOptions {
   name: string;
   strings: () => string[];
@@ -78,14 +111,18 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): SheetRead {
   const uncalculated: string[] = [];
   let lastRow = -1;
   let lastCol = -1;
-  const dataStart = xml.search(new RegExp(`<${PFX}sheetData[\\s>/]`));
-  const rowRe = new RegExp(`<${PFX}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${PFX}row>)`, "g");
-  const cellRe = new RegExp(`<${PFX}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${PFX}c>)`, "g");
+  const dataStart = find(xml, "<sheetData", new RegExp(`<${PFX}sheetData[\\s>/]`));
+  // Rows and cells carry the prefix of their <sheetData> ("" nearly always, "x:" in some writers):
+  // matching that one prefix spares the general pattern's attempt at every "<".
+  const p = dataStart >= 0 ? /^<([A-Za-z_][\w.-]*:)?/.exec(xml.slice(dataStart, dataStart + 40))?.[1] ?? "" : null;
+  const pfx = p === null ? PFX : p.replace(/\./g, "\\.");
+  const rowRe = new RegExp(`<${pfx}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pfx}row>)`, "g");
+  const cellRe = new RegExp(`<${pfx}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pfx}c>)`, "g");
   rowRe.lastIndex = Math.max(0, dataStart);
-  const dataEnd = xml.search(new RegExp(`</${PFX}sheetData>`));
+  const dataEnd = find(xml, "</sheetData>", new RegExp(`</${PFX}sheetData>`));
   let nextRow = 0;
   for (let rm = rowRe.exec(xml); rm && (dataEnd < 0 || rm.index < dataEnd); rm = rowRe.exec(xml)) {
-    const rAttr = attr(rm[1], "r");
+    const rAttr = cellAttr(rm[1], "r");
     const r = rAttr ? Number(rAttr) - 1 : nextRow;
     nextRow = r + 1;
     const body = rm[2];
@@ -94,13 +131,13 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): SheetRead {
     cellRe.lastIndex = 0;
     for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
       const attrs = cm[1];
-      const ref = attr(attrs, "r");
+      const ref = cellAttr(attrs, "r");
       const c = ref ? columnOf(ref) : nextCol;
       nextCol = c + 1;
       const inner = cm[2];
       if (!inner) continue;
-      const t = attr(attrs, "t") ?? "n";
-      const v = childText(inner, "v");
+      const t = cellAttr(attrs, "t") ?? "n";
+      const v = valueText(inner);
       let value: CellValue = null;
       if (t === "inlineStr") {
         const is = childText(inner, "is");
@@ -124,7 +161,7 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): SheetRead {
       }
       if (value === null) continue;
       (rows[r] ??= [])[c] = value;
-      const s = attr(attrs, "s");
+      const s = cellAttr(attrs, "s");
       (formats[r] ??= [])[c] = opts.numberFormat(s ? Number(s) : 0);
       if (r > lastRow) lastRow = r;
       if (c > lastCol) lastCol = c;

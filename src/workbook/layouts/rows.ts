@@ -49,6 +49,11 @@ export class Trace {
   }
 }
 
+/** The section a field belongs to (primaryX, juniorX), else the row's. */
+function fieldSection(field: SchoolField, rowSection: Section | null): Section | null {
+  return field.startsWith("primary") ? "primary" : field.startsWith("junior") ? "junior" : rowSection;
+}
+
 function traceText(src: FieldSource, section: Section | null, row: number): string {
   return `${src.code ?? headerOf(src)}${section ? `（${section === "primary" ? "小学" : "初中"}）` : ""} = ${sourceFormula(src, row)}`;
 }
@@ -236,23 +241,22 @@ function readRow(sheet: SheetSnapshot, r: number, name: string, section: Section
       }
     }
     const traced = src.terms.length > 1 || src.times !== undefined;
-    const fieldSection: Section | null = field.startsWith("primary") ? "primary" : field.startsWith("junior") ? "junior" : section;
-    const formula = () => (traced ? traceText(src, fieldSection, r) : "");
     let sum = 0;
     let any = false;
     let bad = false;
     for (const t of src.terms) {
       const v = row[t.col];
+      // The common cases, a plain non-negative number or an empty cell, without the parser's allocations.
       if (typeof v === "number" && v >= 0 && Number.isFinite(v)) {
-        // The common case, a plain non-negative number, without the parser's allocations.
         any = true;
         sum += t.sign * v;
         continue;
       }
+      if (v === null || v === undefined || v === "") continue;
       const p: Parsed<number> = parseAmount(row[t.col] ?? null, src.terms.length === 1 ? col?.unit : undefined);
       if (!p.ok) {
         bad = true;
-        fail(field, t.col, `「${traced ? t.header : col?.header ?? t.header}」${p.reason === "不是数字" ? "不是数字，应填非负数" : p.reason}${traced ? `（${headerOf(src)}：${formula()}）` : ""}`);
+        fail(field, t.col, `「${traced ? t.header : col?.header ?? t.header}」${p.reason === "不是数字" ? "不是数字，应填非负数" : p.reason}${traced ? `（${headerOf(src)}：${traceText(src, fieldSection(field, section), r)}）` : ""}`);
         continue;
       }
       if (p.value !== null) {
@@ -267,11 +271,11 @@ function readRow(sheet: SheetSnapshot, r: number, name: string, section: Section
       value = p.ok && p.value !== null ? value * p.value : null;
     }
     if (value !== null && value < 0) {
-      fail(field, first, `「${headerOf(src)}」算得负数（${formula()}），请核对各列`);
+      fail(field, first, `「${headerOf(src)}」算得负数（${traced ? traceText(src, fieldSection(field, section), r) : ""}），请核对各列`);
       continue;
     }
     rec.values[field as SchoolNumericField] = value;
-    if (traced && value !== null) out.traces.push(new Trace(fieldSection, src, r));
+    if (traced && value !== null) out.traces.push(new Trace(fieldSection(field, section), src, r));
     if (value !== null && col?.kind === "count" && !traced && src.unitFactor === 1 && !Number.isInteger(value)) push(first, "warning", `「${col.header}」应为整数（${value}），按原值计算`);
   }
   return out;
