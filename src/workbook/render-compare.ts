@@ -11,9 +11,8 @@ import type { Comparison, CvPair, StatusChange } from "../engine/compare";
 import type { IndicatorCode, RuleProfile, Section, Status } from "../engine/types";
 import { FILL } from "./plan";
 import type { CellValue, SheetPlan } from "./plan";
-import { addHighlight, addTable, emptySheet } from "./render-table";
+import { addTable, emptySheet, fillRule, rowRef } from "./render-table";
 import type { TableColumn } from "./render-table";
-import { a1 } from "./text";
 
 export const COMPARE_SHEET = "与上年比较";
 
@@ -80,22 +79,23 @@ export function compareSheet(c: Comparison, profile: RuleProfile, names: { old: 
     { header: "本年值", width: 12, format: "0.00" },
   ];
   const unitRows: CellValue[][] = [];
-  const green: string[] = [];
-  const red: string[] = [];
   const first = r + 2;
   for (const u of changed) {
     for (const code of INDICATOR_CODES) {
       const ch = u.changes[code];
       if (!ch) continue;
-      const d = direction(ch);
-      if (d > 0) green.push(a1(first + unitRows.length, 4));
-      if (d < 0) red.push(a1(first + unitRows.length, 4));
       unitRows.push([u.school, SECTION_LABEL[u.section], `${code} ${profile.indicators[code].shortName}`, statusWord(ch.old), statusWord(ch.new), ch.valueOld, ch.valueNew]);
     }
   }
   r = addTable(sheet, r + 1, 0, unitCols, unitRows, { setWidths: false });
-  addHighlight(sheet, FILL.met, green);
-  addHighlight(sheet, FILL.unmet, red);
+  // 本年状态 green where better than last year, red where worse (direction): two conditional formats
+  // over the column, testing the two status words of the row, however many rows.
+  if (unitRows.length) {
+    const area = { row: first, col: 4, rows: unitRows.length, cols: 1 };
+    const pairs = (sign: number) =>
+      STATUS_ORDER.flatMap((o) => STATUS_ORDER.filter((n) => direction({ old: o, new: n, valueOld: null, valueNew: null }) === sign).map((n) => `AND(${rowRef(area, 3)}="${statusWord(o)}",${rowRef(area, 4)}="${statusWord(n)}")`));
+    (sheet.conditionalFills ??= []).push(fillRule(area, `OR(${pairs(1).join(",")})`, FILL.met), fillRule(area, `OR(${pairs(-1).join(",")})`, FILL.unmet));
+  }
 
   r++;
   title(sheet, r, "三、学校变动");

@@ -14,9 +14,8 @@ import { planAdd, planStep, schoolTotal, schoolTotals, unitAdds, unitSteps } fro
 import type { CvPath, RemediationPlan, UnitPlan } from "../engine/plan";
 import { FILL } from "./plan";
 import type { CellValue, SheetPlan } from "./plan";
-import { addHighlight, addTable, emptySheet } from "./render-table";
+import { addTable, emptySheet, fillRule, rowRef } from "./render-table";
 import type { TableColumn } from "./render-table";
-import { a1 } from "./text";
 
 /** The sheet's name (a result sheet the plan command writes). */
 export const PLAN_SHEET = "整改测算";
@@ -105,7 +104,6 @@ export function planSheet(plan: RemediationPlan, a: Assessment): SheetPlan {
   sheet.formats.push({ row: r, col: 0, rows: 1, cols: 1, bold: true });
   const schoolCols: TableColumn[] = [{ header: "学校", width: 24, userText: true }, { header: "学段", width: 8 }, ...amountColumns(), { header: "说明", width: 40 }];
   const rows: CellValue[][] = [];
-  const amber: string[] = [];
   const top = r + 2;
   const stepText = (p: UnitPlan) => {
     const second = INDICATOR_CODES.filter((c) => planStep(plan, p, c) === 2);
@@ -117,15 +115,19 @@ export function planSheet(plan: RemediationPlan, a: Assessment): SheetPlan {
   };
   for (const s of needing) {
     s.units.forEach((p, k) => {
-      INDICATOR_CODES.forEach((c, j) => {
-        if (planStep(plan, p, c) === 2) amber.push(a1(top + rows.length, 2 + j));
-      });
       rows.push([k === 0 ? s.school : null, SECTION_LABEL[p.section], ...INDICATOR_CODES.map((c) => planAdd(plan, p, c) ?? "数据有误"), stepText(p)]);
     });
     if (s.units.length > 1) rows.push([null, "合计", ...INDICATOR_CODES.map((c) => schoolTotal(plan, s, c)), null]);
   }
   addTable(sheet, r + 1, 0, schoolCols, rows);
-  addHighlight(sheet, FILL.basic, amber);
+  // Amber where the amount includes the second step: the row's 说明 names those indicators first
+  // (「指标101、104含第二步…」, before any 「…数据有误」 part), so one rule per indicator column reads it.
+  const noteCol = 2 + INDICATOR_CODES.length;
+  INDICATOR_CODES.forEach((c, j) => {
+    if (!needing.some((s) => s.units.some((p) => planStep(plan, p, c) === 2))) return;
+    const area = { row: top, col: 2 + j, rows: rows.length, cols: 1 };
+    (sheet.conditionalFills ??= []).push(fillRule(area, `COUNTIF(${rowRef(area, noteCol)},"指标*${c}*含第二步*")`, FILL.basic));
+  });
   sheet.freeze = { rows: 0, cols: 1 };
   return sheet;
 }
