@@ -55,8 +55,9 @@ export interface FormatRun extends Area {
 
 /**
  * Fills applied to scattered cells of the product's OWN sheets ("replace" mode), where their
- * number is fixed (the verdict lines of 评估汇总 and 差异系数). Status colours that grow with the
- * schools (监测点指标, 问题清单, 数据问题) are conditional formats over whole columns instead
+ * number is fixed or small (the verdict lines of 评估汇总 and 差异系数; one per county in the
+ * 多县汇总 workbook). Status colours that grow with the schools (监测点指标, 问题清单, 数据问题,
+ * 整改测算, 与上年比较) are conditional formats over whole columns instead
  * (ConditionalFill), so that no host's work grows with the number of schools. Never used on an
  * "update" sheet: a fill on a user's cell would replace the user's own fill.
  */
