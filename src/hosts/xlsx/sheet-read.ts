@@ -168,21 +168,22 @@ export function readSheetXml(xml: string, opts: SheetReadOptions): SheetRead {
     }
   }
   blankMergedCells(xml, rows, dataEnd);
-  // Pad: every row lastCol+1 long, holes as empty cells ("General").
-  const values: CellValue[][] = [];
-  const numberFormats: string[][] = [];
+  // Pad in place: every row lastCol+1 long, holes as empty cells ("General").
+  const values: CellValue[][] = new Array<CellValue[]>(lastRow + 1);
+  const numberFormats: string[][] = new Array<string[]>(lastRow + 1);
   for (let i = 0; i <= lastRow; i++) {
     const vr = rows[i] ?? [];
     const fr = formats[i] ?? [];
-    const outV = new Array<CellValue>(lastCol + 1);
-    const outF = new Array<string>(lastCol + 1);
+    vr.length = lastCol + 1;
+    fr.length = lastCol + 1;
     for (let j = 0; j <= lastCol; j++) {
-      const v = vr[j];
-      outV[j] = v === undefined ? null : v;
-      outF[j] = v === undefined ? "General" : fr[j] ?? "General";
+      if (vr[j] === undefined) {
+        vr[j] = null;
+        fr[j] = "General";
+      } else if (fr[j] === undefined) fr[j] = "General";
     }
-    values.push(outV);
-    numberFormats.push(outF);
+    values[i] = vr;
+    numberFormats[i] = fr;
   }
   // A trailing merged area may have emptied the last rows/columns; the shape stays as Excel's used range.
   return { name: opts.name, values, numberFormats, uncalculated };
