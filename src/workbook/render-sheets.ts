@@ -270,8 +270,8 @@ export function problemsSheet(shortfalls: Shortfall[]): SheetPlan {
   } else {
     const area = (col: number) => ({ row: 1, col, rows: shortfalls.length, cols: 1 });
     // 数值 follows each line's kind (decimals, whole numbers, percents): the indicators' "0.00" on
-    // the whole column, and one rule per other kind by the line's 指标 code (written as text or,
-    // where Excel converts it, as a number: both are tested).
+    // the whole column, and one rule per other kind by the line's 指标 code (the code cell holds
+    // text, or a number where Excel converted it on entry: the rule accepts both).
     const byFormat = new Map<string, Set<string>>();
     for (const s of shortfalls) {
       if (s.valueFormat === VALUE_FORMAT) continue;
@@ -281,8 +281,8 @@ export function problemsSheet(shortfalls: Shortfall[]): SheetPlan {
     }
     sheet.formats.push({ ...area(4), numberFormat: VALUE_FORMAT });
     const rules = (sheet.conditionalFills ??= []);
+    const code = rowRef(area(4), 2);
     for (const [numberFormat, codes] of byFormat) {
-      const code = rowRef(area(4), 2);
       const tests = [...codes].flatMap((c) => [`${code}="${c}"`, ...(/^\d+$/.test(c) ? [`${code}=${c}`] : [])]);
       rules.push({ area: area(4), formula: ownedRuleFormula(tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`), numberFormat });
     }

@@ -253,7 +253,7 @@ function readRow(sheet: SheetSnapshot, r: number, name: string, section: Section
         continue;
       }
       if (v === null || v === undefined || v === "") continue;
-      const p: Parsed<number> = parseAmount(row[t.col] ?? null, src.terms.length === 1 ? col?.unit : undefined);
+      const p: Parsed<number> = parseAmount(v, src.terms.length === 1 ? col?.unit : undefined);
       if (!p.ok) {
         bad = true;
         fail(field, t.col, `「${traced ? t.header : col?.header ?? t.header}」${p.reason === "不是数字" ? "不是数字，应填非负数" : p.reason}${traced ? `（${headerOf(src)}：${traceText(src, fieldSection(field, section), r)}）` : ""}`);
